@@ -1,0 +1,52 @@
+# Two commands for a new user: `make demo` and `make test`.
+# Everything a fresh machine lacks is installed from here: uv (from PyPI),
+# the locked Python packages, and (on first `es start`) Elasticsearch.
+
+PYTHON ?= python3
+UV_VERSION := 0.13.9
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+BIN := $(VENV)/bin
+export UV_PYTHON_DOWNLOADS := never
+export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
+
+DEMO_PORT ?= 8765
+DEMO_OUT ?= demo-out
+
+.PHONY: install test lint typecheck pytest demo demo-serve es-start es-stop clean
+
+$(UV):
+	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(TOOLS) uv==$(UV_VERSION)
+
+$(VENV)/.installed: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen --all-groups
+	touch $@
+
+install: $(VENV)/.installed
+
+lint: install
+	$(BIN)/ruff check .
+
+typecheck: install
+	$(BIN)/mypy newsarchive crawler indexer search_cli
+
+pytest: install
+	$(BIN)/pytest
+
+test: lint typecheck pytest
+
+es-start: install
+	$(BIN)/newsarchive es start
+
+es-stop: install
+	$(BIN)/newsarchive es stop
+
+demo: install
+	$(BIN)/newsarchive es start
+	$(BIN)/newsarchive index init
+	$(BIN)/newsarchive index samples/articles.jsonl --dead-letter $(DEMO_OUT)/dead-letter.jsonl
+	$(BIN)/newsarchive es status
+
+clean:
+	rm -rf $(VENV) $(TOOLS) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

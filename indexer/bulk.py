@@ -1,0 +1,137 @@
+"""The one bulk indexer, shared by `newsarchive index` and the crawler's pipeline.
+
+Documents go in with their stable ids, so re-indexing the same article
+overwrites it instead of duplicating it. ``streaming_bulk`` retries 429s;
+this class also retries whole chunks while the cluster is unreachable, and
+sends every document Elasticsearch still rejects to the dead-letter file.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import Any
+
+import elastic_transport
+from elasticsearch import Elasticsearch, helpers
+
+from indexer.deadletter import DeadLetters
+from newsarchive.article import Article
+from newsarchive.errors import ClusterUnavailable
+
+UNAVAILABLE = (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
+
+
+@dataclass
+class BulkStats:
+    indexed: int = 0
+    failed: int = 0
+    retries: int = 0
+    errors: dict[str, int] = field(default_factory=dict)
+
+
+def _batched(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    iterator = iter(items)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+class BulkIndexer:
+    def __init__(
+        self,
+        client: Elasticsearch,
+        index: str,
+        dead_letters: DeadLetters,
+        *,
+        chunk_size: int = 500,
+        max_attempts: int = 6,
+        initial_backoff: float = 1.0,
+        max_backoff: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.client = client
+        self.index = index
+        self.dead_letters = dead_letters
+        self.chunk_size = chunk_size
+        self.max_attempts = max_attempts
+        self.initial_backoff = initial_backoff
+        self.max_backoff = max_backoff
+        self.sleep = sleep
+        self.stats = BulkStats()
+
+    def _actions(self, chunk: list[Article]) -> list[dict[str, Any]]:
+        return [
+            {"_op_type": "index", "_index": self.index, "_id": a.id, "_source": a.to_document()}
+            for a in chunk
+        ]
+
+    def index_all(
+        self, articles: Iterable[Article], on_chunk: Callable[[int], None] | None = None
+    ) -> BulkStats:
+        """Index everything; raise ClusterUnavailable if the cluster stays away."""
+        for chunk in _batched(articles, self.chunk_size):
+            self.index_chunk(chunk)
+            if on_chunk is not None:
+                on_chunk(len(chunk))
+        return self.stats
+
+    def index_chunk(self, chunk: list[Article]) -> None:
+        by_id = {a.id: a for a in chunk}
+        backoff = self.initial_backoff
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                self._send(by_id)
+                return
+            except UNAVAILABLE as exc:
+                if attempt == self.max_attempts:
+                    raise ClusterUnavailable(
+                        f"Elasticsearch stayed unreachable after {attempt} attempts "
+                        f"({self.stats.indexed:,} documents indexed so far)",
+                        hint="documents are indexed by id, so running the same command again "
+                        "resumes without duplicates",
+                    ) from exc
+                self.stats.retries += 1
+                self.sleep(backoff)
+                backoff = min(backoff * 2, self.max_backoff)
+
+    def _send(self, by_id: dict[str, Article]) -> None:
+        results = helpers.streaming_bulk(
+            self.client,
+            self._actions(list(by_id.values())),
+            chunk_size=len(by_id),
+            max_retries=5,
+            initial_backoff=self.initial_backoff,
+            max_backoff=self.max_backoff,
+            raise_on_error=False,
+            raise_on_exception=True,
+        )
+        indexed = 0
+        failures: list[dict[str, Any]] = []
+        for ok, item in results:
+            info = next(iter(item.values()))
+            if ok:
+                indexed += 1
+                continue
+            error = info.get("error") or {}
+            reason = error.get("reason", str(error)) if isinstance(error, dict) else str(error)
+            kind = error.get("type", "rejected") if isinstance(error, dict) else "rejected"
+            article = by_id.get(str(info.get("_id")))
+            failures.append(
+                {
+                    "reason": reason,
+                    "kind": kind,
+                    "status": info.get("status"),
+                    "id": info.get("_id"),
+                    "url": article.url if article else None,
+                    "document": article.model_dump(mode="json") if article else None,
+                }
+            )
+        # Recorded only once the whole chunk went through, so a chunk retried
+        # after a connection failure is never counted or dead-lettered twice.
+        self.stats.indexed += indexed
+        for failure in failures:
+            self.stats.failed += 1
+            self.stats.errors[failure["kind"]] = self.stats.errors.get(failure["kind"], 0) + 1
+            self.dead_letters.add(failure.pop("reason"), **failure)

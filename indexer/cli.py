@@ -1,0 +1,111 @@
+"""The indexer's commands: `newsarchive index FILE...` and `newsarchive enrich`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from indexer.deadletter import DeadLetters
+from indexer.jsonl import BadLine, count_lines, open_input, parse_lines
+from newsarchive.article import Article
+from newsarchive.commands.output import print_json
+from newsarchive.console import make_console
+
+
+def progress_bar(quiet: bool = False) -> Progress:
+    return Progress(
+        TextColumn("[progress.description]{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=make_console(stderr=True),
+        disable=quiet,
+        transient=False,
+    )
+
+
+def read_articles(paths: list[str], dead: DeadLetters) -> Iterator[Article]:
+    """Every article of every file; bad lines go to the dead-letter file."""
+    for path in paths:
+        with open_input(path) as stream:
+            for item in parse_lines(stream, source=path):
+                if isinstance(item, BadLine):
+                    dead.add(
+                        item.reason,
+                        kind="bad-line",
+                        file=item.source,
+                        line=item.line,
+                        text=item.text,
+                    )
+                else:
+                    yield item
+
+
+def summary_table(title: str, rows: dict[str, object]) -> Table:
+    table = Table(title=title, show_header=False, title_justify="left")
+    table.add_column(style="bold")
+    table.add_column(justify="right")
+    for key, value in rows.items():
+        table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
+    return table
+
+
+def register(app: typer.Typer, index_app: typer.Typer) -> None:
+    @index_app.command("add")
+    def add(
+        ctx: typer.Context,
+        files: Annotated[list[str], typer.Argument(help="JSONL files of articles (- for stdin).")],
+        es_url: Annotated[str | None, typer.Option("--es-url")] = None,
+        dead_letter: Annotated[
+            Path, typer.Option(help="Where documents that could not be indexed are written.")
+        ] = Path("dead-letter.jsonl"),
+        chunk_size: Annotated[int, typer.Option(min=1, max=10_000)] = 500,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+        json_output: Annotated[
+            bool, typer.Option("--json", help="Print the summary as JSON.")
+        ] = False,
+    ) -> None:
+        """Index JSONL articles (also: `newsarchive index FILE...`)."""
+        from indexer.bulk import BulkIndexer
+        from newsarchive.cli import settings_from
+        from newsarchive.connection import make_client, translate_errors
+        from newsarchive.index import init_index
+
+        settings = settings_from(ctx, es_url)
+        for path in files:
+            if path != "-" and not Path(path).is_file():
+                from newsarchive.errors import UsageError
+
+                raise UsageError(f"no such file: {path}")
+        total = sum(count_lines(p) or 0 for p in files) or None
+        client = make_client(settings)
+        with DeadLetters(dead_letter) as dead, translate_errors(settings.es_url):
+            init_index(client, settings.index)
+            indexer = BulkIndexer(client, settings.index, dead, chunk_size=chunk_size)
+            with progress_bar(quiet or json_output) as progress:
+                task = progress.add_task("indexing", total=total)
+                indexer.index_all(
+                    read_articles(files, dead), on_chunk=lambda n: progress.advance(task, n)
+                )
+            client.indices.refresh(index=settings.index)
+            stats = indexer.stats
+            report = {
+                "indexed": stats.indexed,
+                "failed": stats.failed,
+                "bad_lines": dead.reasons.get("bad-line", 0),
+                "retries": stats.retries,
+                "dead_letter": str(dead_letter) if dead.total else None,
+            }
+        if json_output:
+            print_json(report)
+            return
+        make_console(stderr=True).print(
+            summary_table("indexing summary", {k: v for k, v in report.items() if v is not None})
+        )
+        if dead.total:
+            raise typer.Exit(code=1)

@@ -1,0 +1,87 @@
+"""The one ``Article`` schema: crawler output, indexer input and output, search hits.
+
+The JSON field names are a public contract (users' scripts read them), so
+they are spelled here once and nowhere else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from newsarchive.urls import article_id, canonicalize_url
+
+ActorType = Literal["person", "organization", "group"]
+
+
+class GeoPoint(BaseModel):
+    lat: float = Field(ge=-90, le=90)
+    lon: float = Field(ge=-180, le=180)
+
+
+class Actor(BaseModel):
+    """A person, organisation or group, under its canonical name."""
+
+    id: str
+    name: str
+    type: ActorType
+
+
+class Place(BaseModel):
+    """A resolved place: canonical name, country and coordinates."""
+
+    id: str | None = None
+    name: str
+    country_code: str | None = None
+    location: GeoPoint | None = None
+    mention: str | None = None  # the text as written in the article
+    confidence: float | None = Field(default=None, ge=0, le=1)
+
+
+class Quote(BaseModel):
+    speaker: str | None = None
+    text: str
+
+
+class Article(BaseModel):
+    model_config = ConfigDict(extra="ignore")
+
+    id: str = ""
+    url: str
+    canonical_url: str = ""
+    source: str | None = None
+    title: str = ""
+    description: str | None = None
+    body: str = ""
+    authors: list[str] = Field(default_factory=list)
+    language: str | None = None
+    published_at: dt.datetime | None = None
+    published_at_source: str | None = None
+    crawled_at: dt.datetime | None = None
+    actors: list[Actor] = Field(default_factory=list)
+    persons: list[str] = Field(default_factory=list)
+    organizations: list[str] = Field(default_factory=list)
+    places: list[Place] = Field(default_factory=list)
+    countries: list[str] = Field(default_factory=list)
+    mentioned_dates: list[dt.date] = Field(default_factory=list)
+    quotes: list[Quote] = Field(default_factory=list)
+    story_id: str | None = None
+
+    @model_validator(mode="after")
+    def _derive_identity(self) -> Article:
+        """Canonical URL and id follow from the URL unless given explicitly."""
+        if not self.canonical_url:
+            self.canonical_url = canonicalize_url(self.url)
+        if not self.id:
+            self.id = article_id(self.canonical_url)
+        return self
+
+    def to_document(self) -> dict[str, object]:
+        """The Elasticsearch source: JSON-ready, without the id (it is ``_id``)."""
+        return self.model_dump(mode="json", exclude={"id"})
+
+    @classmethod
+    def from_hit(cls, hit_id: str, source: dict[str, object]) -> Article:
+        return cls.model_validate({**source, "id": hit_id})

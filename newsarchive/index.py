@@ -1,0 +1,233 @@
+"""The index definition, in one place, and its lifecycle behind an alias.
+
+Documents live in a versioned concrete index (``news-v1``, ``news-v2``...)
+and every reader and writer uses the alias (``news``). A mapping change bumps
+``MAPPING_VERSION``; ``migrate`` copies the documents into the next version
+and swaps the alias atomically, so readers never see a missing index.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from elasticsearch import ApiError, Elasticsearch, helpers
+
+from newsarchive.errors import IndexStateError
+
+MAPPING_VERSION = 1
+
+# The test distribution of Elasticsearch ships without the analysis-common
+# module, which provides the language analyzers; the full distribution (and
+# the Docker image) has them. The body falls back to the standard analyzer
+# there, and the choice is recorded in the index's _meta.
+PREFERRED_BODY_ANALYZER = "english"
+FALLBACK_BODY_ANALYZER = "standard"
+
+KEYWORD = {"type": "keyword"}
+
+
+def index_definition(body_analyzer: str = PREFERRED_BODY_ANALYZER) -> dict[str, Any]:
+    """Settings and mappings of the article index. Facet fields are keywords."""
+    text = {"type": "text", "analyzer": body_analyzer}
+    return {
+        "settings": {
+            "number_of_shards": 1,
+            "number_of_replicas": 0,
+            "refresh_interval": "1s",
+        },
+        "mappings": {
+            "dynamic": "strict",
+            "_meta": {"mapping_version": MAPPING_VERSION, "body_analyzer": body_analyzer},
+            "properties": {
+                "url": KEYWORD,
+                "canonical_url": KEYWORD,
+                "source": KEYWORD,
+                "title": {**text, "fields": {"keyword": {"type": "keyword", "ignore_above": 512}}},
+                "description": text,
+                "body": text,
+                "authors": KEYWORD,
+                "language": KEYWORD,
+                "published_at": {"type": "date"},
+                "published_at_source": KEYWORD,
+                "crawled_at": {"type": "date"},
+                "actors": {
+                    "properties": {"id": KEYWORD, "name": KEYWORD, "type": KEYWORD},
+                },
+                "persons": KEYWORD,
+                "organizations": KEYWORD,
+                "places": {
+                    "properties": {
+                        "id": KEYWORD,
+                        "name": KEYWORD,
+                        "country_code": KEYWORD,
+                        "location": {"type": "geo_point"},
+                        "mention": KEYWORD,
+                        "confidence": {"type": "float"},
+                    },
+                },
+                "countries": KEYWORD,
+                "mentioned_dates": {"type": "date", "format": "strict_date"},
+                "quotes": {
+                    "type": "nested",
+                    "properties": {"speaker": KEYWORD, "text": text},
+                },
+                "story_id": KEYWORD,
+            },
+        },
+    }
+
+
+def concrete_name(alias: str, version: int) -> str:
+    return f"{alias}-v{version}"
+
+
+def _version_of(alias: str, index_name: str) -> int:
+    match = re.fullmatch(re.escape(alias) + r"-v(\d+)", index_name)
+    if not match:
+        raise IndexStateError(
+            f"alias {alias} points at {index_name}, which is not a versioned index"
+        )
+    return int(match.group(1))
+
+
+def supported_body_analyzer(client: Elasticsearch) -> str:
+    """The preferred analyzer if this cluster has it, else the fallback."""
+    try:
+        client.indices.analyze(analyzer=PREFERRED_BODY_ANALYZER, text="probe")
+    except ApiError:
+        return FALLBACK_BODY_ANALYZER
+    return PREFERRED_BODY_ANALYZER
+
+
+def alias_target(client: Elasticsearch, alias: str) -> str | None:
+    """The concrete index behind the alias, or None if the alias does not exist."""
+    if not client.indices.exists_alias(name=alias):
+        if client.indices.exists(index=alias):
+            raise IndexStateError(
+                f"{alias} is a concrete index, not an alias",
+                hint="move its documents elsewhere or choose another NEWSARCHIVE_INDEX",
+            )
+        return None
+    targets = sorted(client.indices.get_alias(name=alias))
+    if len(targets) != 1:
+        raise IndexStateError(
+            f"alias {alias} points at {len(targets)} indices: {', '.join(targets)}"
+        )
+    return targets[0]
+
+
+@dataclass(frozen=True)
+class InitResult:
+    index: str
+    created: bool
+
+
+def init_index(client: Elasticsearch, alias: str) -> InitResult:
+    """Create the current version behind the alias; do nothing if the alias exists."""
+    existing = alias_target(client, alias)
+    if existing is not None:
+        return InitResult(index=existing, created=False)
+    name = concrete_name(alias, MAPPING_VERSION)
+    body = index_definition(supported_body_analyzer(client))
+    try:
+        client.indices.create(
+            index=name,
+            settings=body["settings"],
+            mappings=body["mappings"],
+            aliases={alias: {"is_write_index": True}},
+        )
+    except ApiError as exc:
+        if exc.meta.status == 400 and "resource_already_exists" in str(exc):
+            # Someone else created it between our check and our create.
+            return InitResult(index=alias_target(client, alias) or name, created=False)
+        raise
+    client.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
+    return InitResult(index=name, created=True)
+
+
+@dataclass(frozen=True)
+class MigrateResult:
+    source: str
+    target: str
+    documents: int
+
+
+def migrate_index(client: Elasticsearch, alias: str, *, delete_old: bool = False) -> MigrateResult:
+    """Copy every document into the next version and swap the alias atomically.
+
+    The old index is made read-only first, so a writer that races the copy
+    gets an error it can retry against the alias instead of losing a write.
+    The copy runs scan + bulk from the client, which works on clusters
+    without the reindex module (the test distribution has none).
+    """
+    source = alias_target(client, alias)
+    if source is None:
+        raise IndexStateError(f"alias {alias} does not exist", hint="run `newsarchive index init`")
+    target = concrete_name(alias, max(_version_of(alias, source) + 1, MAPPING_VERSION))
+    if client.indices.exists(index=target):
+        raise IndexStateError(
+            f"{target} already exists",
+            hint="an earlier migration stopped half-way; delete it and run migrate again",
+        )
+    body = index_definition(supported_body_analyzer(client))
+    client.indices.create(index=target, settings=body["settings"], mappings=body["mappings"])
+    client.indices.put_settings(index=source, settings={"index.blocks.write": True})
+    try:
+        _copy_documents(client, source, target)
+        client.indices.refresh(index=[source, target])
+        expected = client.count(index=source)["count"]
+        copied = client.count(index=target)["count"]
+        if copied != expected:
+            raise IndexStateError(
+                f"copied {copied} of {expected} documents; alias left on {source}"
+            )
+    except BaseException:
+        client.indices.put_settings(index=source, settings={"index.blocks.write": False})
+        client.indices.delete(index=target, ignore_unavailable=True)
+        raise
+    client.indices.update_aliases(
+        actions=[
+            {"remove": {"index": source, "alias": alias}},
+            {"add": {"index": target, "alias": alias, "is_write_index": True}},
+        ]
+    )
+    if delete_old:
+        client.indices.delete(index=source)
+    return MigrateResult(source=source, target=target, documents=copied)
+
+
+def _copy_documents(client: Elasticsearch, source: str, target: str) -> None:
+    # helpers.reindex would do this, but it first asks the data-streams API,
+    # which the test distribution lacks.
+    hits = helpers.scan(client, index=source, size=1000, preserve_order=False)
+    actions = ({"_index": target, "_id": h["_id"], "_source": h["_source"]} for h in hits)
+    helpers.bulk(client, actions, chunk_size=1000, max_retries=5, raise_on_error=True)
+
+
+@dataclass(frozen=True)
+class IndexCount:
+    name: str
+    documents: int
+    aliases: list[str]
+
+
+def index_counts(client: Elasticsearch, alias: str) -> list[IndexCount]:
+    """Every index of this archive (alias-v*), with its document count and aliases."""
+    pattern = f"{alias}-v*"
+    aliases = client.indices.get_alias(index=pattern, ignore_unavailable=True)
+    rows = []
+    listing: list[dict[str, Any]] = client.cat.indices(  # type: ignore[assignment]
+        index=pattern, format="json", h="index,docs.count"
+    ).body
+    for row in listing:
+        name = str(row["index"])
+        rows.append(
+            IndexCount(
+                name=name,
+                documents=int(row.get("docs.count") or 0),
+                aliases=sorted(aliases.get(name, {}).get("aliases", {})),
+            )
+        )
+    return sorted(rows, key=lambda r: r.name)

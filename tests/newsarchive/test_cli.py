@@ -1,0 +1,58 @@
+"""The CLI's error boundary and the core commands, run in-process."""
+
+import json
+
+import pytest
+
+from newsarchive.cli import main
+from newsarchive.localnode import free_port
+
+
+def test_unreachable_elasticsearch_is_one_line_and_exit_3(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    code = main(["--es-url", url, "index", "init"])
+    err = capsys.readouterr().err
+    assert code == 3
+    assert f"cannot reach Elasticsearch at {url}" in err
+    assert "newsarchive es start" in err
+    assert "Traceback" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--debug", "--es-url", f"http://127.0.0.1:{free_port()}", "es", "status"])
+    assert code == 3
+    assert "Traceback" in capsys.readouterr().err
+
+
+def test_stop_without_a_node(tmp_path, capsys: pytest.CaptureFixture[str]) -> None:  # type: ignore[no-untyped-def]
+    assert main(["es", "stop", "--data-dir", str(tmp_path)]) == 1
+    assert "no Elasticsearch started by newsarchive" in capsys.readouterr().err
+
+
+def test_bad_heap_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["es", "start", "--heap", "lots"]) == 2
+    assert "--heap" in capsys.readouterr().err
+
+
+def test_unknown_command_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["frobnicate"]) == 2
+
+
+@pytest.mark.es
+def test_index_init_twice_then_status(
+    es_url: str, alias: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    base = ["--es-url", es_url, "--index", alias]
+    assert main([*base, "index", "init", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    assert main([*base, "index", "init", "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert first["created"] and not second["created"]
+    assert main([*base, "es", "status", "--json"]) == 0
+    status = json.loads(capsys.readouterr().out)
+    assert status["alias_target"] == f"{alias}-v1"
+    assert status["status"] in ("green", "yellow")
+    assert status["indices"] == [{"name": f"{alias}-v1", "documents": 0, "aliases": [alias]}]

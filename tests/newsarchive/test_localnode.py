@@ -1,0 +1,89 @@
+"""The local node's lifecycle: real processes, real ports."""
+
+import json
+import os
+import shutil
+import socket
+import urllib.request
+
+import pytest
+
+from newsarchive import localnode
+from newsarchive.errors import LocalNodeError
+from newsarchive.settings import Settings
+from tests.conftest import world_readable_tempdir
+
+
+def _spec(data_dir, port):  # type: ignore[no-untyped-def]
+    settings = Settings()
+    return localnode.NodeSpec(
+        version=settings.es_version,
+        cache_dir=settings.cache_dir,
+        data_dir=data_dir,
+        port=port,
+        heap="512m",
+        run_as=settings.es_user,
+    )
+
+
+@pytest.mark.es
+def test_start_status_second_start_and_stop(es_url: str) -> None:
+    workdir = world_readable_tempdir("newsarchive-lifecycle-")
+    port = localnode.free_port()
+    spec = _spec(workdir / "node", port)
+    try:
+        node, started = localnode.start(spec)
+        assert started
+        with urllib.request.urlopen(f"{node.url}/_cluster/health") as response:
+            assert response.headers["X-elastic-product"] == "Elasticsearch"
+            assert json.load(response)["status"] in ("green", "yellow")
+        assert (spec.data_dir / localnode.PID_FILE).read_text().strip() == str(node.pid)
+        if os.geteuid() == 0:
+            assert (spec.data_dir / "data").stat().st_uid != 0  # not run as root
+
+        again, started_again = localnode.start(spec)
+        assert not started_again and again.pid == node.pid
+
+        stopped = localnode.stop(spec.data_dir)
+        assert stopped is not None and stopped.pid == node.pid
+        assert not localnode.port_in_use(port)
+        assert not (spec.data_dir / localnode.PID_FILE).exists()
+        assert localnode.stop(spec.data_dir) is None
+    finally:
+        localnode.stop(spec.data_dir)
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def test_port_in_use_is_refused_and_leaves_nothing_behind() -> None:
+    workdir = world_readable_tempdir("newsarchive-busy-")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        spec = _spec(workdir / "node", busy.getsockname()[1])
+        with pytest.raises(LocalNodeError, match="already in use"):
+            localnode.start(spec)
+    assert not (spec.data_dir / localnode.PID_FILE).exists()
+    shutil.rmtree(workdir, ignore_errors=True)
+
+
+def test_a_stale_pid_file_is_cleared(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A pid that cannot belong to a live process on Linux (above pid_max).
+    (tmp_path / localnode.PID_FILE).write_text("4194999\n")
+    (tmp_path / localnode.STATE_FILE).write_text(json.dumps({"pid": 4194999, "port": 9}))
+    assert localnode.read_running(tmp_path) is None
+    assert not (tmp_path / localnode.PID_FILE).exists()
+
+
+def test_no_suitable_java_is_one_clear_error(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    old_jdk = tmp_path / "jdk-11"
+    (old_jdk / "bin").mkdir(parents=True)
+    (old_jdk / "bin" / "java").touch()
+    (old_jdk / "release").write_text('JAVA_VERSION="11.0.2"\n')
+    with pytest.raises(LocalNodeError, match="no Java 17-24 found"):
+        localnode.find_java("8.19.21", roots=(tmp_path,), environ={})
+
+
+def test_the_newest_supported_java_is_chosen() -> None:
+    home = localnode.find_java("8.19.21")
+    assert (home / "bin" / "java").exists()
+    assert localnode._java_major(home) in localnode.SUPPORTED_JAVA[8]
