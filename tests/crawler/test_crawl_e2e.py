@@ -1,0 +1,169 @@
+"""End to end: `newsarchive crawl` against the sample site on a real local HTTP server.
+
+Each crawl runs in a subprocess, as a user runs it (Twisted's reactor runs
+once per process). Nothing on the HTTP side is mocked.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crawler.samplesite import AWKWARD, SampleSiteServer
+
+pytestmark = pytest.mark.e2e
+
+
+def crawl(*args: str, cwd: Path) -> tuple[int, dict[str, Any], str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSARCHIVE_")}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "newsarchive.cli",
+            "crawl",
+            *args,
+            "--json",
+            "--timeout",
+            "2",
+            "--delay",
+            "0",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
+    summary = json.loads(result.stdout) if result.stdout.strip().startswith("{") else {}
+    return result.returncode, summary, result.stderr
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="module")
+def sitemap_crawl(sample_site: SampleSiteServer, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    workdir = tmp_path_factory.mktemp("crawl")
+    before = len(sample_site.requests)
+    code, summary, stderr = crawl(
+        f"{sample_site.base_url}/sitemap.xml", "--output", "out.jsonl", "--no-index", cwd=workdir
+    )
+    assert code == 0, stderr
+    return summary, read_jsonl(workdir / "out.jsonl"), sample_site.requests[before:]
+
+
+def test_every_article_exactly_once_with_the_right_fields(
+    sample_site: SampleSiteServer,
+    sitemap_crawl,  # type: ignore[no-untyped-def]
+) -> None:
+    summary, articles, _ = sitemap_crawl
+    by_url = {}
+    for article in articles:
+        assert article["canonical_url"] not in by_url, "an article was written twice"
+        by_url[article["canonical_url"]] = article
+    for sample in sample_site.site.articles:
+        got = by_url.get(sample_site.base_url + sample.path)
+        assert got is not None, f"missing {sample.path}"
+        assert got["title"] == sample.title
+        assert got["source"] == sample.outlet_name
+        assert got["published_at"] is not None
+        assert got["published_at"].replace("Z", "+00:00") == sample.published.isoformat()
+        assert got["body"].split()[:12] == sample.body.split()[:12]
+        assert got["body"].split()[-8:] == sample.body.split()[-8:]
+    assert summary["articles"] == len(articles)
+    # The tracking-parameter copy in the sitemap was not fetched a second time.
+    assert summary["duplicates"].get("same-url", 0) >= 1
+
+
+def test_robots_disallowed_path_is_never_requested(sitemap_crawl) -> None:  # type: ignore[no-untyped-def]
+    summary, _, requests = sitemap_crawl
+    assert not [r for r in requests if r.startswith("/private/")]
+    assert summary["errors"]["robots-disallowed"] == 1
+
+
+def test_every_bad_page_is_survived_and_counted(sitemap_crawl) -> None:  # type: ignore[no-untyped-def]
+    summary, articles, _ = sitemap_crawl
+    assert summary["errors"]["http-500"] == 1
+    assert summary["errors"]["http-404"] == 1
+    assert summary["errors"]["timeout"] == 1
+    assert summary["errors"]["too-large"] == 1
+    assert summary["errors"]["redirect-loop"] == 1
+    assert summary["skipped"]["not-html"] == 1
+    assert summary["skipped"]["binary-content"] == 1
+    assert summary["skipped"]["not-an-article"] >= 2  # the gallery and the empty page
+    by_path = {a["url"].split("127.0.0.1")[-1].split("/", 1)[-1]: a for a in articles}
+    broken = next(a for p, a in by_path.items() if p.endswith("awkward/broken.html"))
+    assert broken["title"] == "Storm closes ports along the Adriatic coast"
+    latin1 = next(a for p, a in by_path.items() if p.endswith("awkward/latin1.html"))
+    assert latin1["title"] == "Café owners in Montréal protest new rules"
+    assert "naïve" in latin1["body"]
+    for name in ("nodate", "absurd-date", "future-date"):
+        undated = next(a for p, a in by_path.items() if p.endswith(f"awkward/{name}.html"))
+        assert undated["published_at"] is None
+    assert summary["articles_without_date"] == 3
+    assert len(AWKWARD) == 15  # every awkward page above is accounted for
+
+
+def test_site_profile_with_feeds_links_and_since(
+    sample_site: SampleSiteServer, tmp_path: Path
+) -> None:
+    code, summary, stderr = crawl(
+        "--site",
+        "sample",
+        "--base-url",
+        sample_site.base_url,
+        "--no-index",
+        "--since",
+        "2016-01",
+        "--output",
+        "recent.jsonl",
+        cwd=tmp_path,
+    )
+    assert code == 0, stderr
+    articles = read_jsonl(tmp_path / "recent.jsonl")
+    assert summary["skipped"]["older-than-since"] > 0
+    urls = {a["canonical_url"] for a in articles}
+    recent = [a for a in sample_site.site.articles if a.published.year == 2016]
+    assert {sample_site.base_url + a.path for a in recent} <= urls
+
+
+def test_max_articles_stops_the_crawl(sample_site: SampleSiteServer, tmp_path: Path) -> None:
+    code, summary, stderr = crawl(
+        f"{sample_site.base_url}/sitemap.xml",
+        "--no-index",
+        "--max-articles",
+        "3",
+        "--output",
+        "few.jsonl",
+        cwd=tmp_path,
+    )
+    assert code == 0, stderr
+    assert summary["finish_reason"] == "closespider_itemcount"
+    # Requests already in flight may still land, but the crawl stops well short.
+    assert 3 <= len(read_jsonl(tmp_path / "few.jsonl")) < len(sample_site.site.articles)
+
+
+def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "newsarchive.cli", "crawl", "ftp://example.com/", "--no-index"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2
+    assert "not an http(s) URL" in result.stderr and "Traceback" not in result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "newsarchive.cli", "crawl", "--site", "nowhere", "--no-index"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 2 and "no site profile 'nowhere'" in result.stderr
