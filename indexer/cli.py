@@ -13,7 +13,8 @@ from rich.table import Table
 from indexer.deadletter import DeadLetters
 from indexer.jsonl import BadLine, count_lines, open_input, parse_lines
 from newsarchive.article import Article
-from newsarchive.commands.output import print_json
+from newsarchive.commands.output import print_json, say
+from newsarchive.errors import UsageError
 from newsarchive.console import make_console
 
 
@@ -55,7 +56,55 @@ def summary_table(title: str, rows: dict[str, object]) -> Table:
     return table
 
 
+def make_enricher(model: str, total: int | None, workers: int | None):  # type: ignore[no-untyped-def]
+    """An Enricher using both cores when the job is big enough to repay the start-up."""
+    import os
+
+    from indexer.enrich import Enricher
+
+    if workers is None:
+        workers = min(2, os.cpu_count() or 1) if (total or 0) >= 1000 else 1
+    return Enricher(model, n_process=workers)
+
+
 def register(app: typer.Typer, index_app: typer.Typer) -> None:
+    @app.command("enrich")
+    def enrich_command(
+        ctx: typer.Context,
+        source: Annotated[str, typer.Argument(help="JSONL file of articles, or - for stdin.")],
+        output: Annotated[
+            str, typer.Option("--output", "-o", help="Where to write (- for stdout).")
+        ] = "-",
+        dead_letter: Annotated[Path, typer.Option()] = Path("dead-letter.jsonl"),
+        workers: Annotated[int | None, typer.Option(min=1, max=64)] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+    ) -> None:
+        """Add entity facets to articles without Elasticsearch (JSONL in, JSONL out)."""
+        from indexer.jsonl import dump_line, open_output
+        from newsarchive.cli import settings_from
+
+        settings = settings_from(ctx)
+        total = count_lines(source) if source != "-" else None
+        if source != "-" and total is None:
+            raise UsageError(f"no such file: {source}")
+        written = 0
+        with DeadLetters(dead_letter) as dead, open_output(output) as out:
+            enricher = make_enricher(settings.spacy_model, total, workers)
+            with progress_bar(quiet or output == "-") as progress:
+                task = progress.add_task("enriching", total=total)
+                for article in enricher.enrich(read_articles([source], dead)):
+                    out.write(dump_line(article))
+                    written += 1
+                    progress.advance(task)
+            bad = dead.total
+        if not quiet:
+            say(
+                f"enriched {written:,} articles"
+                + (f"; {bad:,} bad lines in {dead_letter}" if bad else "")
+            )
+        if bad:
+            raise typer.Exit(code=1)
+
     @index_app.command("add")
     def add(
         ctx: typer.Context,
@@ -65,6 +114,15 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
             Path, typer.Option(help="Where documents that could not be indexed are written.")
         ] = Path("dead-letter.jsonl"),
         chunk_size: Annotated[int, typer.Option(min=1, max=10_000)] = 500,
+        max_attempts: Annotated[
+            int, typer.Option(min=1, max=20, help="Tries per chunk while the cluster is away.")
+        ] = 6,
+        enrich: Annotated[
+            bool, typer.Option(help="Run entity enrichment first (--no-enrich: as they are).")
+        ] = True,
+        workers: Annotated[
+            int | None, typer.Option(min=1, max=64, help="NER processes (default: 2 for big jobs).")
+        ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
         json_output: Annotated[
             bool, typer.Option("--json", help="Print the summary as JSON.")
@@ -79,19 +137,22 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
         settings = settings_from(ctx, es_url)
         for path in files:
             if path != "-" and not Path(path).is_file():
-                from newsarchive.errors import UsageError
-
                 raise UsageError(f"no such file: {path}")
         total = sum(count_lines(p) or 0 for p in files) or None
         client = make_client(settings)
         with DeadLetters(dead_letter) as dead, translate_errors(settings.es_url):
             init_index(client, settings.index)
-            indexer = BulkIndexer(client, settings.index, dead, chunk_size=chunk_size)
+            indexer = BulkIndexer(
+                client, settings.index, dead, chunk_size=chunk_size, max_attempts=max_attempts
+            )
+            articles = read_articles(files, dead)
+            if enrich:
+                articles = make_enricher(settings.spacy_model, total, workers).enrich(articles)
             with progress_bar(quiet or json_output) as progress:
-                task = progress.add_task("indexing", total=total)
-                indexer.index_all(
-                    read_articles(files, dead), on_chunk=lambda n: progress.advance(task, n)
+                task = progress.add_task(
+                    "enriching and indexing" if enrich else "indexing", total=total
                 )
+                indexer.index_all(articles, on_chunk=lambda n: progress.advance(task, n))
             client.indices.refresh(index=settings.index)
             stats = indexer.stats
             report = {

@@ -78,7 +78,7 @@ def open_output(path: str) -> Iterator[IO[str]]:
 
 def count_lines(path: str) -> int | None:
     """How many lines a file has (for a progress bar); None for stdin."""
-    if path == "-":
+    if path == "-" or not Path(path).is_file():
         return None
     with Path(path).open("rb") as stream:
         return sum(1 for line in stream if line.strip())

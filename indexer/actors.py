@@ -1,0 +1,279 @@
+"""Canonical actors from NER mentions: titles dropped, partial names resolved, aliases applied.
+
+Pure functions over strings; the enricher feeds them spaCy's entities.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from indexer.resources import AliasTable
+from newsarchive.article import Actor, ActorType
+
+# Titles and honorifics that precede a name ("Defense Secretary Ash Carter").
+TITLE_WORDS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "prof",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "secretary",
+    "general",
+    "gen",
+    "lt",
+    "lieutenant",
+    "major",
+    "maj",
+    "colonel",
+    "col",
+    "captain",
+    "capt",
+    "admiral",
+    "adm",
+    "sergeant",
+    "sgt",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "governor",
+    "gov",
+    "mayor",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "pope",
+    "sheikh",
+    "shaikh",
+    "ayatollah",
+    "imam",
+    "rabbi",
+    "reverend",
+    "rev",
+    "father",
+    "chancellor",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "justice",
+    "judge",
+    "chief",
+    "director",
+    "director-general",
+    "secretary-general",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "speaker",
+    "leader",
+    "ambassador",
+    "envoy",
+    "spokesman",
+    "spokeswoman",
+    "commander",
+    "supreme",
+    "state",
+    "deputy",
+    "acting",
+    "former",
+    "us",
+    "u.s.",
+    "russian",
+    "french",
+    "german",
+    "british",
+    "iranian",
+    "syrian",
+    "turkish",
+    "chinese",
+    "japanese",
+    "house",
+    "senate",
+    "majority",
+    "minority",
+    "fed",
+    "executive",
+    "ceo",
+    "officer",
+    "emir",
+    "crown",
+    "grand",
+    "mufti",
+    "cardinal",
+    "archbishop",
+    "bishop",
+    "un",
+    "nato",
+    "army",
+    "gen.",
+}
+# Words that are titles or offices on their own, never an actor ("Defence" alone).
+NOT_ACTORS = {
+    "defence",
+    "defense",
+    "interior",
+    "foreign",
+    "state",
+    "government",
+    "parliament",
+    "police",
+    "army",
+    "military",
+    "court",
+    "ministry",
+    "party",
+    "cabinet",
+    "administration",
+    "regime",
+    "opposition",
+    "rebels",
+    "forces",
+    "troops",
+    "officials",
+    "islamic",
+    "twitter",
+    "facebook",
+    "house",
+    "commission",
+    "council",
+    "committee",
+    "agency",
+}
+POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def slug(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def clean_mention(text: str) -> str:
+    """Whitespace, possessives, leading articles and stray punctuation removed."""
+    cleaned = " ".join(text.split())
+    cleaned = POSSESSIVE.sub("", cleaned).strip(" ,.;:\"'“”‘’()[]-")
+    cleaned = POSSESSIVE.sub("", cleaned)
+    return LEADING_THE.sub("", cleaned)
+
+
+def strip_titles(name: str) -> str:
+    """ "US Defense Secretary Ash Carter" -> "Ash Carter"; keeps at least one word."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+        words.pop(0)
+    return " ".join(words)
+
+
+def person_from_phrase(phrase: str) -> Actor | None:
+    """A person named in a quote's attribution that NER missed ("Fed Chair Janet Yellen")."""
+    name = strip_titles(clean_mention(phrase))
+    words = name.split()
+    if len(words) >= 2 and all(w[:1].isupper() for w in words[-2:]):
+        return Actor(id=slug(name), name=name, type="person")
+    return None
+
+
+def person_key(name: str) -> str:
+    return name.split()[-1].lower() if name.split() else ""
+
+
+def canonical_actors(
+    mentions: list[tuple[str, str]], aliases: AliasTable
+) -> tuple[list[Actor], dict[str, Actor]]:
+    """Actors for a document's (text, label) mentions, and a map mention -> actor.
+
+    Labels are spaCy's: PERSON, ORG, NORP (groups only where the alias table
+    says so). A short mention ("Carter") resolves to the document's full name
+    ("Ash Carter") sharing its last word.
+    """
+    cleaned: list[tuple[str, str, str]] = []  # (raw, cleaned, label)
+    for raw, label in mentions:
+        name = clean_mention(raw)
+        if label == "PERSON" and aliases.get(name) is None:  # "King Abdullah" may be an alias
+            name = strip_titles(name)
+        elif label == "ORG" and aliases.get(name) is None and re.search(r"['’]s\s", name):
+            # "Trudeau's Liberals", "Suu Kyi's National League for Democracy"
+            name = re.split(r"['’]s\s+", name, maxsplit=1)[1]
+        if not name or name.lower() in NOT_ACTORS or not any(ch.isalpha() for ch in name):
+            continue
+        if aliases.get(name) is None and all(
+            w.lower().rstrip(".") in TITLE_WORDS for w in name.split()
+        ):
+            continue  # "Supreme Leader", "Prime Minister": an office, not who holds it
+        if label == "ORG" and any(ch.isdigit() for ch in name) and aliases.get(name) is None:
+            continue  # "Su-24", "CSI 300": models and indices, not organisations
+        cleaned.append((raw, name, label))
+
+    full_names: dict[str, str] = {}  # last word -> longest person name in the document
+    first_names: dict[str, str] = {}  # first word -> that name (Tsai -> Tsai Ing-wen)
+    for _raw, name, label in cleaned:
+        alias = aliases.get(name)
+        if alias is not None and alias.type == "person":
+            name = alias.canonical
+        elif label != "PERSON":
+            continue
+        if len(name.split()) >= 2:
+            key = person_key(name)
+            if len(name) > len(full_names.get(key, "")):
+                full_names[key] = name
+            first_names.setdefault(name.split()[0].lower(), name)
+
+    actors: dict[str, Actor] = {}
+    by_mention: dict[str, Actor] = {}
+    for raw, name, label in cleaned:
+        actor = _resolve(name, label, aliases, full_names, first_names)
+        if actor is None:
+            continue
+        actors.setdefault(actor.id, actor)
+        by_mention[raw] = actors[actor.id]
+    return list(actors.values()), by_mention
+
+
+def _resolve(
+    name: str,
+    label: str,
+    aliases: AliasTable,
+    full_names: dict[str, str],
+    first_names: dict[str, str],
+) -> Actor | None:
+    alias = aliases.get(name)
+    if alias is not None:
+        if alias.type == "place":
+            return None
+        canonical = alias.canonical
+        if alias.type == "person" and len(canonical.split()) == 1:
+            canonical = full_names.get(person_key(canonical), canonical)
+        return Actor(id=slug(canonical), name=canonical, type=_actor_type(alias.type))
+    single = len(name.split()) == 1
+    if single and name.lower() in full_names:
+        full = full_names[name.lower()]
+        return Actor(id=slug(full), name=full, type="person")
+    if single and label == "PERSON" and name.lower() in first_names:
+        # Family name first (Tsai Ing-wen, Park Geun-hye): "Tsai" is Tsai Ing-wen.
+        full = first_names[name.lower()]
+        return Actor(id=slug(full), name=full, type="person")
+    if label == "PERSON":
+        return Actor(id=slug(name), name=name, type="person")
+    if label == "ORG":
+        if name.isupper() and len(name) <= 2:
+            return None  # two-letter acronyms the alias table does not know are noise
+        return Actor(id=slug(name), name=name, type="organization")
+    return None  # NORP, GPE...: actors only through the alias table
+
+
+def _actor_type(kind: str) -> ActorType:
+    return "group" if kind == "group" else "person" if kind == "person" else "organization"

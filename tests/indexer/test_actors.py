@@ -1,0 +1,62 @@
+import pytest
+
+from indexer.actors import canonical_actors, clean_mention, slug, strip_titles
+from indexer.resources import AliasTable, aliases
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("Putin's", "Putin"), ("the Kremlin", "Kremlin"), ("  Ash\nCarter ", "Ash Carter"),
+     ("“Merkel”", "Merkel")],
+)
+def test_clean_mention(raw: str, expected: str) -> None:
+    assert clean_mention(raw) == expected
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("US Defense Secretary Ash Carter", "Ash Carter"), ("Lt Gen Ben Hodges", "Ben Hodges"),
+     ("Major General Igor Konashenkov", "Igor Konashenkov"), ("President Obama", "Obama"),
+     ("Carter", "Carter")],
+)
+def test_titles_and_honorifics_are_dropped(raw: str, expected: str) -> None:
+    assert strip_titles(raw) == expected
+
+
+def test_partial_names_resolve_to_the_full_name_in_the_document() -> None:
+    actors, by_mention = canonical_actors(
+        [("Defense Secretary Ash Carter", "PERSON"), ("Carter", "PERSON"), ("Carter's", "PERSON")],
+        AliasTable([]),
+    )
+    assert [(a.name, a.type, a.id) for a in actors] == [("Ash Carter", "person", "ash-carter")]
+    assert by_mention["Carter's"].name == "Ash Carter"
+
+
+def test_alias_table_canonicalises() -> None:
+    actors, _ = canonical_actors(
+        [("ISIS", "ORG"), ("ISIL", "ORG"), ("Islamic State", "ORG"), ("Taliban", "NORP"),
+         ("Putin", "PERSON")],
+        aliases(),
+    )
+    assert {(a.name, a.type) for a in actors} == {
+        ("Islamic State", "organization"), ("Taliban", "group"), ("Vladimir Putin", "person")
+    }
+
+
+def test_short_acronyms_match_case_sensitively() -> None:
+    table = aliases()
+    assert table.get("IS") is not None and table.get("IS").canonical == "Islamic State"  # type: ignore[union-attr]
+    assert table.get("is") is None
+    assert table.get("the kremlin") is not None
+
+
+def test_offices_and_noise_are_not_actors() -> None:
+    actors, _ = canonical_actors(
+        [("Defence", "ORG"), ("Supreme Leader", "ORG"), ("Su-24", "ORG"), ("GE", "ORG")],
+        AliasTable([]),
+    )
+    assert actors == []
+
+
+def test_ids_are_stable_slugs() -> None:
+    assert slug("François Hollande") == "francois-hollande"

@@ -1,0 +1,76 @@
+"""Enrichment end to end on real text, with the real spaCy model."""
+
+import datetime as dt
+
+import pytest
+
+from crawler.samplesite import load_site
+from indexer.enrich import MAX_CHARS, Enricher
+from newsarchive.article import Article
+
+SITE = {a.slug: a for a in load_site().articles}
+
+
+@pytest.fixture(scope="module")
+def enricher() -> Enricher:
+    return Enricher()
+
+
+def _sample(slug: str) -> Article:
+    a = SITE[slug]
+    return Article(url=f"http://h{a.path}", title=a.title, body=a.body, published_at=a.published)
+
+
+def test_caspian_missiles_article(enricher: Enricher) -> None:
+    (article,) = enricher.enrich([_sample("russian-cruise-missiles-fired-from-caspian-sea")])
+    assert article.language == "en"
+    assert {"Ash Carter", "Vladimir Putin", "Sergei Shoigu"} <= set(article.persons)
+    assert "Carter" not in article.persons  # resolved to the full name
+    names = {p.name for p in article.places}
+    assert {"Syria", "Caspian Sea", "Aleppo", "Idlib", "Iran", "Moscow"} <= names
+    assert {"SY", "RU", "IR"} <= set(article.countries)
+    aleppo = next(p for p in article.places if p.name == "Aleppo")
+    assert aleppo.location is not None and abs(aleppo.location.lat - 36.2) < 0.2
+    assert article.mentioned_dates == [dt.date(2015, 10, 7)]
+    assert ("Ash Carter", "They are going to escalate the war") in {
+        (q.speaker, q.text) for q in article.quotes
+    }
+
+
+def test_ner_mistakes_the_gazetteer_can_prove_are_fixed(enricher: Enricher) -> None:
+    (article,) = enricher.enrich([_sample("us-strike-hits-msf-hospital-in-kunduz")])
+    assert "Kunduz" in {p.name for p in article.places}
+    assert "Kunduz" not in article.persons
+    assert "Kabul" in {p.name for p in article.places}  # the dateline
+
+
+def test_non_english_text_gets_its_language_and_no_english_entities(enricher: Enricher) -> None:
+    arabic = Article(
+        url="http://h/ar",
+        title="روسيا تبدأ غارات جوية في سوريا",
+        body="بدأت الطائرات الحربية الروسية أولى غاراتها الجوية في سوريا يوم الأربعاء، "
+        "بعد ساعات من موافقة البرلمان على استخدام القوة في الخارج." * 3,
+    )
+    (article,) = enricher.enrich([arabic])
+    assert article.language == "ar"
+    assert article.actors == [] and article.places == [] and article.quotes == []
+
+
+def test_empty_enormous_and_mojibake_bodies_do_not_break_a_batch(enricher: Enricher) -> None:
+    empty = Article(url="http://h/empty", title="Nothing here", body="")
+    sentence = "President Vladimir Putin met Chancellor Angela Merkel in Berlin on Friday to discuss the war. "
+    huge = Article(url="http://h/huge", title="Huge", body=sentence * 5000)
+    mojibake = Article(url="http://h/moji", title="Mojibake", body="PrÃ©sident Hollande a dÃ©clarÃ© Ã  Paris " * 20)
+    results = list(enricher.enrich([empty, huge, mojibake]))
+    assert [a.url for a in results] == ["http://h/empty", "http://h/huge", "http://h/moji"]
+    assert results[0].actors == []
+    assert len(huge.body) > MAX_CHARS
+    assert "Vladimir Putin" in results[1].persons
+    assert {p.name for p in results[1].places} == {"Berlin"}
+
+
+def test_order_and_count_are_kept_across_batches() -> None:
+    small_batches = Enricher(batch_size=2)
+    articles = [_sample(slug) for slug in list(SITE)[:7]]
+    results = list(small_batches.enrich(articles))
+    assert [a.id for a in results] == [a.id for a in articles]

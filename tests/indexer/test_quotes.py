@@ -1,0 +1,49 @@
+from indexer.quotes import Mention, extract_quotes, quoted_spans
+from newsarchive.article import Actor
+
+CARTER = Actor(id="ash-carter", name="Ash Carter", type="person")
+PUTIN = Actor(id="vladimir-putin", name="Vladimir Putin", type="person")
+NATO = Actor(id="nato", name="NATO", type="organization")
+
+
+def _quotes(text: str, actors: list[Actor], mentions: list[Mention] | None = None):  # type: ignore[no-untyped-def]
+    quotes, _ = extract_quotes(text, actors, mentions or [])
+    return [(q.speaker, q.text) for q in quotes]
+
+
+def test_said_after_the_quote() -> None:
+    text = 'Ash Carter spoke in Rome. "It is pouring gasoline on the fire," Mr Carter said.'
+    assert _quotes(text, [CARTER]) == [("Ash Carter", "It is pouring gasoline on the fire")]
+
+
+def test_said_with_a_colon_before_the_quote() -> None:
+    text = 'Putin said: "We are acting pre-emptively against terrorists."'
+    assert _quotes(text, [PUTIN]) == [("Vladimir Putin", "We are acting pre-emptively against terrorists.")]
+
+
+def test_according_to() -> None:
+    text = '"The alliance stands with Turkey," according to NATO officials.'
+    assert _quotes(text, [NATO]) == [("NATO", "The alliance stands with Turkey")]
+
+
+def test_a_pronoun_is_the_last_person_named() -> None:
+    text = 'Putin met Carter. Later Carter spoke. "We will not stop these flights," he said.'
+    mentions = [Mention(0, PUTIN), Mention(18, CARTER)]
+    assert _quotes(text, [PUTIN, CARTER], mentions)[0][0] == "Ash Carter"
+
+
+def test_an_unattributed_follow_up_continues_the_same_speaker() -> None:
+    text = '"We have a plan," Carter said. "And we will carry it out in full."'
+    assert [s for s, _ in _quotes(text, [CARTER])] == ["Ash Carter", "Ash Carter"]
+
+
+def test_an_unknown_full_name_in_the_attribution_becomes_a_person() -> None:
+    quotes, new = extract_quotes('"The recovery has come a long way," Fed Chair Janet Yellen said.', [], [])
+    assert quotes[0].speaker == "Janet Yellen"
+    assert [a.name for a in new] == ["Janet Yellen"]
+
+
+def test_scare_quotes_are_not_quotations_and_marks_pair_per_paragraph() -> None:
+    text = 'The rules were "obsolete" and must change.\n\nHe called it "the end of Europe".'
+    assert len(quoted_spans(text)) == 2
+    assert _quotes(text, []) == []
