@@ -29,7 +29,7 @@ lint: install
 	$(BIN)/ruff check .
 
 typecheck: install
-	$(BIN)/mypy newsarchive crawler indexer search_cli
+	$(BIN)/mypy newsarchive crawler indexer search_cli bench
 
 pytest: install
 	$(BIN)/pytest
@@ -42,11 +42,19 @@ es-start: install
 es-stop: install
 	$(BIN)/newsarchive es stop
 
+# The demo: serve the bundled sample site on 127.0.0.1, crawl it into a local
+# Elasticsearch (enriching every article on the way), then show the archive.
 demo: install
 	$(BIN)/newsarchive es start
-	$(BIN)/newsarchive index init
-	$(BIN)/newsarchive index samples/articles.jsonl --dead-letter $(DEMO_OUT)/dead-letter.jsonl
+	@mkdir -p $(DEMO_OUT)
+	@$(BIN)/python -m crawler.samplesite --port $(DEMO_PORT) > $(DEMO_OUT)/sample-site.log 2>&1 & \
+	  echo $$! > $(DEMO_OUT)/sample-site.pid; sleep 1
+	$(BIN)/newsarchive crawl --site sample --base-url http://127.0.0.1:$(DEMO_PORT) \
+	  --output $(DEMO_OUT)/articles.jsonl --dead-letter $(DEMO_OUT)/dead-letter.jsonl --timeout 5 \
+	  || (kill `cat $(DEMO_OUT)/sample-site.pid`; exit 1)
+	@kill `cat $(DEMO_OUT)/sample-site.pid` 2>/dev/null || true
 	$(BIN)/newsarchive es status
+	$(BIN)/newsarchive search "missile strikes" --place Syria --limit 5 || true
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -14,8 +14,8 @@ from indexer.deadletter import DeadLetters
 from indexer.jsonl import BadLine, count_lines, open_input, parse_lines
 from newsarchive.article import Article
 from newsarchive.commands.output import print_json, say
-from newsarchive.errors import UsageError
 from newsarchive.console import make_console
+from newsarchive.errors import UsageError
 
 
 def progress_bar(quiet: bool = False) -> Progress:

@@ -116,7 +116,3 @@ def _report(exc: BaseException, debug: bool, prefix: str = "") -> None:
     if debug:
         traceback.print_exc()
     err_console.print(f"[error]error:[/] {prefix}{escape(str(exc))}", soft_wrap=True)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

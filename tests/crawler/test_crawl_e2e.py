@@ -20,27 +20,23 @@ from crawler.samplesite import AWKWARD, SampleSiteServer
 pytestmark = pytest.mark.e2e
 
 
-def crawl(*args: str, cwd: Path) -> tuple[int, dict[str, Any], str]:
+def crawl(*args: str, cwd: Path, root: tuple[str, ...] = ()) -> tuple[int, dict[str, Any], str]:
+    """Run `newsarchive [root options] crawl ARGS --json` as a user would."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSARCHIVE_")}
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "newsarchive.cli",
-            "crawl",
-            *args,
-            "--json",
-            "--timeout",
-            "2",
-            "--delay",
-            "0",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=cwd,
-        env=env,
-        timeout=300,
-    )
+    command = [
+        sys.executable,
+        "-m",
+        "newsarchive",
+        *root,
+        "crawl",
+        *args,
+        "--json",
+        "--timeout",
+        "2",
+        "--delay",
+        "0",
+    ]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=cwd, env=env, timeout=300)
     summary = json.loads(result.stdout) if result.stdout.strip().startswith("{") else {}
     return result.returncode, summary, result.stderr
 
@@ -153,7 +149,7 @@ def test_max_articles_stops_the_crawl(sample_site: SampleSiteServer, tmp_path: P
 
 def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "newsarchive.cli", "crawl", "ftp://example.com/", "--no-index"],
+        [sys.executable, "-m", "newsarchive", "crawl", "ftp://example.com/", "--no-index"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
@@ -161,9 +157,39 @@ def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "not an http(s) URL" in result.stderr and "Traceback" not in result.stderr
     result = subprocess.run(
-        [sys.executable, "-m", "newsarchive.cli", "crawl", "--site", "nowhere", "--no-index"],
+        [sys.executable, "-m", "newsarchive", "crawl", "--site", "nowhere", "--no-index"],
         capture_output=True,
         text=True,
         cwd=tmp_path,
     )
     assert result.returncode == 2 and "no site profile 'nowhere'" in result.stderr
+
+
+@pytest.mark.es
+def test_crawl_into_the_index_then_recrawl_fetches_only_new_articles(
+    sample_site: SampleSiteServer, es_url: str, tmp_path: Path
+) -> None:
+    from elasticsearch import Elasticsearch
+
+    alias = f"crawl-{tmp_path.name[-8:].lower().replace('_', '-')}"
+    sitemap = f"{sample_site.base_url}/news-sitemap.xml"
+    root = ("--es-url", es_url, "--index", alias)
+    code, first, stderr = crawl(sitemap, "--dead-letter", "dead.jsonl", cwd=tmp_path, root=root)
+    assert code == 0, stderr
+    client = Elasticsearch(es_url)
+    try:
+        northstar = len(sample_site.site.by_outlet("northstar"))
+        assert first["indexed"] == northstar
+        assert client.count(index=alias)["count"] == northstar
+        doc = client.search(index=alias, query={"match_all": {}}, size=1)["hits"]["hits"][0][
+            "_source"
+        ]
+        assert doc["places"] and doc["actors"]  # enriched on the way in
+        before = len(sample_site.requests)
+        code, again, stderr = crawl(sitemap, "--dead-letter", "dead.jsonl", cwd=tmp_path, root=root)
+        assert code == 0, stderr
+        assert again["skipped"]["already-indexed"] == northstar
+        assert not [r for r in sample_site.requests[before:] if r.startswith("/northstar/")]
+        assert client.count(index=alias)["count"] == northstar
+    finally:
+        client.indices.delete(index=f"{alias}-v*", ignore_unavailable=True)

@@ -6,8 +6,12 @@ from indexer.resources import AliasTable, aliases
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("Putin's", "Putin"), ("the Kremlin", "Kremlin"), ("  Ash\nCarter ", "Ash Carter"),
-     ("“Merkel”", "Merkel")],
+    [
+        ("Putin's", "Putin"),
+        ("the Kremlin", "Kremlin"),
+        ("  Ash\nCarter ", "Ash Carter"),
+        ("“Merkel”", "Merkel"),
+    ],
 )
 def test_clean_mention(raw: str, expected: str) -> None:
     assert clean_mention(raw) == expected
@@ -15,9 +19,13 @@ def test_clean_mention(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [("US Defense Secretary Ash Carter", "Ash Carter"), ("Lt Gen Ben Hodges", "Ben Hodges"),
-     ("Major General Igor Konashenkov", "Igor Konashenkov"), ("President Obama", "Obama"),
-     ("Carter", "Carter")],
+    [
+        ("US Defense Secretary Ash Carter", "Ash Carter"),
+        ("Lt Gen Ben Hodges", "Ben Hodges"),
+        ("Major General Igor Konashenkov", "Igor Konashenkov"),
+        ("President Obama", "Obama"),
+        ("Carter", "Carter"),
+    ],
 )
 def test_titles_and_honorifics_are_dropped(raw: str, expected: str) -> None:
     assert strip_titles(raw) == expected
@@ -34,12 +42,19 @@ def test_partial_names_resolve_to_the_full_name_in_the_document() -> None:
 
 def test_alias_table_canonicalises() -> None:
     actors, _ = canonical_actors(
-        [("ISIS", "ORG"), ("ISIL", "ORG"), ("Islamic State", "ORG"), ("Taliban", "NORP"),
-         ("Putin", "PERSON")],
+        [
+            ("ISIS", "ORG"),
+            ("ISIL", "ORG"),
+            ("Islamic State", "ORG"),
+            ("Taliban", "NORP"),
+            ("Putin", "PERSON"),
+        ],
         aliases(),
     )
     assert {(a.name, a.type) for a in actors} == {
-        ("Islamic State", "organization"), ("Taliban", "group"), ("Vladimir Putin", "person")
+        ("Islamic State", "organization"),
+        ("Taliban", "group"),
+        ("Vladimir Putin", "person"),
     }
 
 

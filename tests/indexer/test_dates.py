@@ -14,7 +14,9 @@ def test_weekdays_read_as_news_reads_them() -> None:
 
 
 def test_future_sentences_look_forward() -> None:
-    assert mentioned_dates("Schools will stay closed on Monday.", THURSDAY) == [dt.date(2015, 10, 12)]
+    assert mentioned_dates("Schools will stay closed on Monday.", THURSDAY) == [
+        dt.date(2015, 10, 12)
+    ]
     assert mentioned_dates("A vote is due next Tuesday.", THURSDAY) == [dt.date(2015, 10, 13)]
 
 
@@ -27,8 +29,15 @@ def test_month_and_day_take_the_nearest_year() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["in recent days", "this week", "last year", "in August", "over the coming weeks", "in 2011",
-     "on Feb. 30"],
+    [
+        "in recent days",
+        "this week",
+        "last year",
+        "in August",
+        "over the coming weeks",
+        "in 2011",
+        "on Feb. 30",
+    ],
 )
 def test_vague_or_impossible_expressions_are_not_dates(text: str) -> None:
     assert mentioned_dates(f"It happened {text}.", THURSDAY) == []

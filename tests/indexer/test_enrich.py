@@ -60,7 +60,9 @@ def test_empty_enormous_and_mojibake_bodies_do_not_break_a_batch(enricher: Enric
     empty = Article(url="http://h/empty", title="Nothing here", body="")
     sentence = "President Vladimir Putin met Chancellor Angela Merkel in Berlin on Friday to discuss the war. "
     huge = Article(url="http://h/huge", title="Huge", body=sentence * 5000)
-    mojibake = Article(url="http://h/moji", title="Mojibake", body="PrÃ©sident Hollande a dÃ©clarÃ© Ã  Paris " * 20)
+    mojibake = Article(
+        url="http://h/moji", title="Mojibake", body="PrÃ©sident Hollande a dÃ©clarÃ© Ã  Paris " * 20
+    )
     results = list(enricher.enrich([empty, huge, mojibake]))
     assert [a.url for a in results] == ["http://h/empty", "http://h/huge", "http://h/moji"]
     assert results[0].actors == []

@@ -5,10 +5,16 @@ from indexer.gazetteer import gazetteer
 
 @pytest.mark.parametrize(
     ("mention", "name", "country"),
-    [("Paris", "Paris", "FR"), ("MOSCOW", "Moscow", "RU"), ("Syria", "Syria", "SY"),
-     ("the Caspian Sea", "Caspian Sea", None), ("US", "United States", "US"),
-     ("Cologne", "Cologne", "DE"), ("Hama province", "Hama province", "SY"),
-     ("Texas", "Texas", "US")],
+    [
+        ("Paris", "Paris", "FR"),
+        ("MOSCOW", "Moscow", "RU"),
+        ("Syria", "Syria", "SY"),
+        ("the Caspian Sea", "Caspian Sea", None),
+        ("US", "United States", "US"),
+        ("Cologne", "Cologne", "DE"),
+        ("Hama province", "Hama province", "SY"),
+        ("Texas", "Texas", "US"),
+    ],
 )
 def test_resolution(mention: str, name: str, country: str | None) -> None:
     place = gazetteer().resolve(mention)

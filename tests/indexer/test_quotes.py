@@ -18,7 +18,9 @@ def test_said_after_the_quote() -> None:
 
 def test_said_with_a_colon_before_the_quote() -> None:
     text = 'Putin said: "We are acting pre-emptively against terrorists."'
-    assert _quotes(text, [PUTIN]) == [("Vladimir Putin", "We are acting pre-emptively against terrorists.")]
+    assert _quotes(text, [PUTIN]) == [
+        ("Vladimir Putin", "We are acting pre-emptively against terrorists.")
+    ]
 
 
 def test_according_to() -> None:
@@ -38,7 +40,9 @@ def test_an_unattributed_follow_up_continues_the_same_speaker() -> None:
 
 
 def test_an_unknown_full_name_in_the_attribution_becomes_a_person() -> None:
-    quotes, new = extract_quotes('"The recovery has come a long way," Fed Chair Janet Yellen said.', [], [])
+    quotes, new = extract_quotes(
+        '"The recovery has come a long way," Fed Chair Janet Yellen said.', [], []
+    )
     assert quotes[0].speaker == "Janet Yellen"
     assert [a.name for a in new] == ["Janet Yellen"]
 

@@ -1,0 +1,178 @@
+"""`newsarchive index` against the real local node: facets, dead letters, restarts."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from elasticsearch import Elasticsearch
+
+from crawler.samplesite import load_site
+from indexer.bulk import BulkIndexer
+from indexer.deadletter import DeadLetters
+from newsarchive import localnode
+from newsarchive.article import Article
+from newsarchive.cli import main
+from newsarchive.index import init_index
+from newsarchive.settings import Settings
+from tests.conftest import world_readable_tempdir
+
+pytestmark = pytest.mark.es
+
+
+def sample_corpus(path: Path, copies: int = 1) -> list[Article]:
+    articles = [
+        Article(
+            url=f"http://sample{a.path}",
+            source=a.outlet_name,
+            title=a.title,
+            description=a.description,
+            body=a.body,
+            authors=[a.author],
+            published_at=a.published,
+        )
+        for a in load_site(copies=copies).articles
+    ]
+    path.write_text("".join(a.model_dump_json() + "\n" for a in articles))
+    return articles
+
+
+def test_index_command_stores_every_article_once_with_facets(
+    es_url: str,
+    es_client: Elasticsearch,
+    alias: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    articles = sample_corpus(corpus)
+    with corpus.open("a") as stream:
+        stream.write("{broken json\n")
+    args = [
+        "--es-url",
+        es_url,
+        "--index",
+        alias,
+        "index",
+        str(corpus),
+        "--json",
+        "--dead-letter",
+        str(tmp_path / "dead.jsonl"),
+    ]
+    assert main(args) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["indexed"] == len(articles) and report["bad_lines"] == 1
+    dead = [json.loads(line) for line in (tmp_path / "dead.jsonl").read_text().splitlines()]
+    assert dead[0]["kind"] == "bad-line" and dead[0]["line"] == len(articles) + 1
+    # Running it again updates in place: still one document per article.
+    assert main(args) == 0
+    capsys.readouterr()
+    assert es_client.count(index=alias)["count"] == len(articles)
+    hit = es_client.get(index=alias, id=articles[3].id)["_source"]
+    assert "Ash Carter" in hit["persons"]
+    aleppo = next(p for p in hit["places"] if p["name"] == "Aleppo")
+    assert aleppo["location"]["lat"] == pytest.approx(36.2, abs=0.2)
+    assert hit["mentioned_dates"] == ["2015-10-07"]
+    assert any(q["speaker"] == "Ash Carter" for q in hit["quotes"])
+    with_places = es_client.count(index=alias, query={"exists": {"field": "places.location"}})
+    assert with_places["count"] == len(articles)
+
+
+def test_rejected_documents_go_to_the_dead_letter_file(
+    es_client: Elasticsearch, alias: str, tmp_path: Path
+) -> None:
+    init_index(es_client, alias)
+    good = Article(url="http://h/good", title="fine")
+    # A keyword longer than Lucene's 32,766-byte term limit is refused by Elasticsearch.
+    bad = Article(url="http://h/bad", title="too long", source="x" * 40_000)
+    with DeadLetters(tmp_path / "dead.jsonl") as dead:
+        stats = BulkIndexer(es_client, alias, dead).index_all([good, bad])
+    assert (stats.indexed, stats.failed) == (1, 1)
+    record = json.loads((tmp_path / "dead.jsonl").read_text())
+    assert record["id"] == bad.id and record["status"] == 400
+    assert "failed to parse field [source]" in record["reason"]
+    assert record["document"]["url"] == "http://h/bad"
+
+
+def test_killing_elasticsearch_mid_index_then_rerunning_loses_and_duplicates_nothing(
+    tmp_path: Path,
+) -> None:
+    """The issue's own scenario: kill the node during `newsarchive index`, restart, re-run."""
+    settings = Settings()
+    workdir = world_readable_tempdir("newsarchive-kill-")
+    spec = localnode.NodeSpec(
+        version=settings.es_version,
+        cache_dir=settings.cache_dir,
+        data_dir=workdir / "node",
+        port=localnode.free_port(),
+        heap="512m",
+        run_as=settings.es_user,
+    )
+    corpus = tmp_path / "corpus.jsonl"
+    articles = sample_corpus(corpus, copies=60)  # 2,460 articles
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSARCHIVE_")}
+    command = [
+        sys.executable,
+        "-m",
+        "newsarchive",
+        "--es-url",
+        spec.url,
+        "index",
+        str(corpus),
+        "--no-enrich",
+        "--chunk-size",
+        "20",
+        "--max-attempts",
+        "2",
+        "--quiet",
+        "--dead-letter",
+        str(tmp_path / "dead.jsonl"),
+    ]
+    try:
+        node, _ = localnode.start(spec)
+        client = Elasticsearch(spec.url, request_timeout=30)
+        process = subprocess.Popen(
+            command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        )
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            try:
+                client.indices.refresh(index="news")
+                if client.count(index="news")["count"] > 100:
+                    break
+            except Exception:  # noqa: BLE001 - the index may not exist yet
+                pass
+            time.sleep(0.05)
+        os.killpg(node.pid, 9)  # no goodbye: the node just disappears
+        _, stderr = process.communicate(timeout=120)
+        assert process.returncode == 3, stderr
+        assert "unreachable" in stderr and "Traceback" not in stderr
+
+        localnode.start(spec)  # same data dir: what was indexed is still there
+        partial = client.count(index="news")["count"]
+        assert 0 < partial < len(articles)
+        rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+        assert rerun.returncode == 0, rerun.stderr
+        client.indices.refresh(index="news")
+        assert client.count(index="news")["count"] == len(articles)
+        ids = {a.id for a in articles}
+        assert len(ids) == len(articles)
+        missing = [
+            i
+            for i, doc in zip(
+                sorted(ids),
+                client.mget(index="news", ids=sorted(ids), source=False)["docs"],
+                strict=True,
+            )
+            if not doc["found"]
+        ]
+        assert missing == []
+    finally:
+        localnode.stop(spec.data_dir)
+        shutil.rmtree(workdir, ignore_errors=True)
