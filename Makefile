@@ -23,7 +23,17 @@ $(VENV)/.installed: pyproject.toml uv.lock | $(UV)
 	$(UV) sync --frozen --all-groups
 	touch $@
 
-install: $(VENV)/.installed
+# The en_US hunspell dictionary gives the local Elasticsearch English stemming
+# (its test distribution has no English analyzer). Installed from Debian's
+# packages when we are root; otherwise `es start` goes on without it.
+HUNSPELL_DIC := /usr/share/hunspell/en_US.dic
+$(HUNSPELL_DIC):
+	@if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq hunspell-en-us) >/dev/null \
+	  || echo "note: could not install hunspell-en-us; search will not stem English words"; \
+	else echo "note: install hunspell-en-us for English stemming in the local Elasticsearch"; fi
+
+install: $(VENV)/.installed $(HUNSPELL_DIC)
 
 lint: install
 	$(BIN)/ruff check .
@@ -54,7 +64,7 @@ demo: install
 	  || (kill `cat $(DEMO_OUT)/sample-site.pid`; exit 1)
 	@kill `cat $(DEMO_OUT)/sample-site.pid` 2>/dev/null || true
 	$(BIN)/newsarchive es status
-	$(BIN)/newsarchive search "missile strikes" --place Syria --limit 5 || true
+	$(BIN)/newsarchive search "missile strikes" --place Syria --from 2015-10 --limit 3
 
 clean:
 	rm -rf $(VENV) $(TOOLS) $(DEMO_OUT) .pytest_cache .mypy_cache .ruff_cache

@@ -242,10 +242,35 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+HUNSPELL_DIRS = (
+    Path("/usr/share/hunspell"),
+    Path("/usr/share/myspell"),
+    Path("/usr/share/myspell/dicts"),
+)
+
+
+def _install_hunspell(config: Path) -> bool:
+    """Give the node the en_US hunspell dictionary, if the machine has one.
+
+    The test distribution lacks the English analyzer; the hunspell filter
+    (part of the server) with this dictionary gives it English stemming.
+    """
+    for folder in HUNSPELL_DIRS:
+        aff, dic = folder / "en_US.aff", folder / "en_US.dic"
+        if aff.is_file() and dic.is_file():
+            target = config / "hunspell" / "en_US"
+            target.mkdir(parents=True, exist_ok=True)
+            for source in (aff, dic):
+                shutil.copyfile(source, target / source.name)
+            return True
+    return False
+
+
 def _write_config(spec: NodeSpec, home: Path) -> Path:
     config = spec.data_dir / "config"
     if not config.exists():
         shutil.copytree(home / "config", config)
+    _install_hunspell(config)
     (config / "elasticsearch.yml").write_text(
         "# Written by `newsarchive es start`: a single local node for development.\n"
         "cluster.name: newsarchive-local\n"
