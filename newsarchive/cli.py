@@ -73,7 +73,7 @@ def root(
 def _register() -> None:
     from crawler.cli import register as register_crawler
     from indexer.cli import register as register_indexer
-    from newsarchive.commands import es, index
+    from newsarchive.commands import es, index, kibana
     from search_cli.cli import register as register_search
 
     app.add_typer(es.app, name="es")
@@ -82,6 +82,7 @@ def _register() -> None:
     app.add_typer(index_app, name="index")
     register_crawler(app)
     register_search(app)
+    app.add_typer(kibana.app, name="kibana")
 
 
 _register()

@@ -44,6 +44,9 @@ class Settings(BaseSettings):
     es_ca_certs: Path | None = None
     es_timeout: float = 30.0
 
+    # Kibana (`newsarchive kibana import`); credentials are the cluster's.
+    kibana_url: str = "http://localhost:5601"
+
     # The local node (`newsarchive es start`).
     es_version: str = ELASTICSEARCH_VERSION
     cache_dir: Path = Field(default_factory=default_cache_dir)
