@@ -124,9 +124,9 @@ def _es_aggregation(obj: dict[str, Any]) -> dict[str, Any]:
     """The Elasticsearch aggregation a visualization's chart is drawn from."""
     if obj["type"] == "map":
         layer = next(
-            l
-            for l in json.loads(obj["attributes"]["layerListJSON"])
-            if "geoField" in l["sourceDescriptor"]
+            candidate
+            for candidate in json.loads(obj["attributes"]["layerListJSON"])
+            if "geoField" in candidate["sourceDescriptor"]
         )
         return {"geotile_grid": {"field": layer["sourceDescriptor"]["geoField"], "precision": 3}}
     state = json.loads(obj["attributes"]["visState"])
