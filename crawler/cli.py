@@ -82,6 +82,9 @@ def register(app: typer.Typer) -> None:
         timeout: Annotated[
             float | None, typer.Option(min=0.1, help="Download timeout (s).")
         ] = None,
+        concurrency: Annotated[
+            int | None, typer.Option(min=1, max=64, help="Requests at once per site (default 4).")
+        ] = None,
         dead_letter: Annotated[Path, typer.Option()] = Path("dead-letter.jsonl"),
         es_url: Annotated[str | None, typer.Option("--es-url")] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
@@ -127,6 +130,7 @@ def register(app: typer.Typer) -> None:
         if delay is not None:
             options.download_delay = delay
         options.timeout = timeout
+        options.concurrency = concurrency
         options.output = output
         options.max_articles = max_articles
         options.refresh = refresh

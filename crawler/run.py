@@ -32,6 +32,7 @@ class CrawlOptions:
     progress: bool = True
     timeout: float | None = None
     download_delay: float | None = None
+    concurrency: int | None = None  # requests at once per site
     user_agent: str | None = None
     es_url: str | None = None  # None: do not index
     index: str = "news"
@@ -64,6 +65,11 @@ def build_settings(options: CrawlOptions) -> ScrapySettings:
         overrides["DOWNLOAD_DELAY"] = options.download_delay
         if options.download_delay == 0:
             overrides["AUTOTHROTTLE_START_DELAY"] = 0.0
+    if options.concurrency is not None:
+        overrides["CONCURRENT_REQUESTS_PER_DOMAIN"] = options.concurrency
+        overrides["CONCURRENT_REQUESTS"] = max(16, options.concurrency)
+        # AutoThrottle spaces requests by latency / target concurrency.
+        overrides["AUTOTHROTTLE_TARGET_CONCURRENCY"] = float(options.concurrency)
     if options.max_articles:
         overrides["CLOSESPIDER_ITEMCOUNT"] = options.max_articles
     if options.job_dir is not None:

@@ -82,7 +82,9 @@ def load_site(path: Path = ARTICLES_FILE, *, copies: int = 1) -> SampleSite:
                     author=raw["author"],
                     title=raw["title"],
                     description=raw["description"],
-                    paragraphs=tuple(p.strip() for p in raw["body"].strip().split("\n\n")),
+                    paragraphs=tuple(p.strip() for p in raw["body"].strip().split("\n\n"))
+                    # A copy is a distinct article (a follow-up), not a duplicate to drop.
+                    + ((f"Follow-up report number {copy} on this story.",) if copy else ()),
                 )
             )
     return SampleSite(outlets=outlets, articles=tuple(articles))

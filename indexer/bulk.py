@@ -8,6 +8,8 @@ sends every document Elasticsearch still rejects to the dead-letter file.
 
 from __future__ import annotations
 
+import queue
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -70,11 +72,38 @@ class BulkIndexer:
     def index_all(
         self, articles: Iterable[Article], on_chunk: Callable[[int], None] | None = None
     ) -> BulkStats:
-        """Index everything; raise ClusterUnavailable if the cluster stays away."""
-        for chunk in _batched(articles, self.chunk_size):
-            self.index_chunk(chunk)
-            if on_chunk is not None:
-                on_chunk(len(chunk))
+        """Index everything; raise ClusterUnavailable if the cluster stays away.
+
+        Chunks are sent from a second thread while this one keeps producing
+        the next (enrichment runs while the previous chunk is indexed). The
+        queue holds two chunks at most, so memory stays bounded.
+        """
+        chunks: queue.Queue[list[Article] | None] = queue.Queue(maxsize=2)
+        failure: list[BaseException] = []
+
+        def send() -> None:
+            while (chunk := chunks.get()) is not None:
+                if failure:
+                    continue  # drain: the producer stops at its next put
+                try:
+                    self.index_chunk(chunk)
+                    if on_chunk is not None:
+                        on_chunk(len(chunk))
+                except BaseException as exc:  # handed to the producing thread below
+                    failure.append(exc)
+
+        sender = threading.Thread(target=send, name="bulk-sender", daemon=True)
+        sender.start()
+        try:
+            for chunk in _batched(articles, self.chunk_size):
+                if failure:
+                    break
+                chunks.put(chunk)
+        finally:
+            chunks.put(None)
+            sender.join()
+        if failure:
+            raise failure[0]
         return self.stats
 
     def index_chunk(self, chunk: list[Article]) -> None:

@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
 from typing import Any
 
 from indexer.actors import canonical_actors, clean_mention, person_key
@@ -154,33 +153,33 @@ class Enricher:
         return self._gazetteer
 
     def enrich(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Enriched copies, in order; streams in batches so memory stays bounded."""
-        iterator = iter(articles)
-        while batch := list(islice(iterator, self.batch_size * max(self.n_process, 1) * 4)):
-            yield from self._enrich_batch(batch)
+        """Enriched copies, in order, streamed.
 
-    def _enrich_batch(self, batch: list[Article]) -> list[Article]:
-        results: list[Article] = []
-        english: list[tuple[int, Article]] = []
-        for position, article in enumerate(batch):
-            language = article.language or detect_language(article.body or article.title)
-            article = article.model_copy(update={"language": language})
-            results.append(article)
-            if language == "en" and article.body.strip():
-                english.append((position, article))
-            else:
-                results[position] = _without_entities(article)
-        if english:
-            nlp = load_nlp(self.model)
-            texts = [_text_of(a) for _, a in english]
-            docs = nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-            for (position, article), doc, text in zip(english, docs, texts, strict=True):
-                ents = [
-                    Ent(e.text, e.label_, e.start_char, _word(doc, e.start - 1), _word(doc, e.end))
-                    for e in doc.ents
-                ]
-                results[position] = self.facets(article, text, ents)
-        return results
+        One ``nlp.pipe`` call serves the whole stream, so with ``n_process`` > 1
+        the worker processes start once and stay busy; spaCy reads the input
+        lazily in batches, so memory stays bounded however long the stream.
+        Articles that are not English pass through the pipe with empty text.
+        """
+        prepared = (self._prepare(article) for article in articles)
+        nlp = load_nlp(self.model)
+        for doc, (article, text) in nlp.pipe(
+            prepared, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
+        ):
+            if not text:
+                yield _without_entities(article)
+                continue
+            ents = [
+                Ent(e.text, e.label_, e.start_char, _word(doc, e.start - 1), _word(doc, e.end))
+                for e in doc.ents
+            ]
+            yield self.facets(article, text, ents)
+
+    def _prepare(self, article: Article) -> tuple[str, tuple[Article, str]]:
+        """(text for NER, context): the language is settled first; only English gets NER."""
+        language = article.language or detect_language(article.body or article.title)
+        article = article.model_copy(update={"language": language})
+        text = _text_of(article) if language == "en" and article.body.strip() else ""
+        return text, (article, text)
 
     def facets(self, article: Article, text: str, ents: list[Ent]) -> Article:
         """The facets for one article, from its named entities."""
