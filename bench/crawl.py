@@ -73,7 +73,7 @@ def crawl_speed(copies: int, concurrency: int | None = None) -> dict[str, float]
         )
         wall = time.perf_counter() - started
         summary = json.loads(result.stdout)
-        written = sum(1 for _ in open(Path(work) / "out.jsonl"))
+        written = len((Path(work) / "out.jsonl").read_text().splitlines())
     server.shutdown()
     return {
         "pages": summary["pages"],
