@@ -2,6 +2,6 @@
 
 import sys
 
-from newsarchive.cli import main
+from newsarchive.entry import main
 
 sys.exit(main())
