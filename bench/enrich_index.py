@@ -35,15 +35,7 @@ from newsarchive.settings import Settings  # noqa: E402
 
 def corpus(copies: int) -> list[Article]:
     return [
-        Article(
-            url=f"http://bench{a.path}",
-            source=a.outlet_name,
-            title=a.title,
-            description=a.description,
-            body=a.body,
-            published_at=a.published,
-            language="en",
-        )
+        a.to_article("http://bench").model_copy(update={"language": "en"})
         for a in load_site(copies=copies).articles
     ]
 

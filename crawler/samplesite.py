@@ -25,6 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from newsarchive.article import Article
+
 ARTICLES_FILE = Path(__file__).resolve().parent.parent / "samples" / "site" / "articles.toml"
 HUGE_PAGE_BYTES = 30 * 1024 * 1024
 
@@ -48,6 +50,18 @@ class SampleArticle:
     @property
     def body(self) -> str:
         return "\n\n".join(self.paragraphs)
+
+    def to_article(self, base_url: str = "http://sample") -> Article:
+        """The article as extraction would give it (for tests and benchmarks of later stages)."""
+        return Article(
+            url=f"{base_url}{self.path}",
+            source=self.outlet_name,
+            title=self.title,
+            description=self.description,
+            body=self.body,
+            authors=[self.author],
+            published_at=self.published,
+        )
 
 
 @dataclass(frozen=True)

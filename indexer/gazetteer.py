@@ -46,6 +46,22 @@ class Candidate:
     kind: str
     population: int = 0
 
+    def place(self, mention: str, confidence: float, name: str | None = None) -> Place:
+        """This candidate as an article's place, with how it was written and how sure we are."""
+        location = (
+            GeoPoint(lat=self.lat, lon=self.lon)
+            if self.lat is not None and self.lon is not None
+            else None
+        )
+        return Place(
+            id=self.id,
+            name=name or self.name,
+            country_code=self.country_code,
+            location=location,
+            mention=mention,
+            confidence=confidence,
+        )
+
 
 def fold(name: str) -> str:
     """Case, accent and punctuation insensitive key."""
@@ -157,37 +173,11 @@ class Gazetteer:
         confidence = (
             0.95 if len(found) == 1 else 0.8 if best.country_code in context_countries else 0.7
         )
-        location = (
-            GeoPoint(lat=best.lat, lon=best.lon)
-            if best.lat is not None and best.lon is not None
-            else None
-        )
-        return Place(
-            id=best.id,
-            name=_english_name(best.name, mention),
-            country_code=best.country_code,
-            location=location,
-            mention=mention,
-            confidence=confidence,
-        )
+        return best.place(mention, confidence, name=_english_name(best.name, mention))
 
     def country(self, code: str, mention: str, confidence: float) -> Place | None:
         candidate = self.countries.get(code)
-        if candidate is None:
-            return None
-        location = (
-            GeoPoint(lat=candidate.lat, lon=candidate.lon)
-            if candidate.lat is not None and candidate.lon is not None
-            else None
-        )
-        return Place(
-            id=candidate.id,
-            name=candidate.name,
-            country_code=code,
-            location=location,
-            mention=mention,
-            confidence=confidence,
-        )
+        return candidate.place(mention, confidence) if candidate is not None else None
 
 
 def _english_name(name: str, mention: str) -> str:

@@ -23,7 +23,6 @@ from indexer.bulk import BulkIndexer
 from indexer.deadletter import DeadLetters
 from indexer.enrich import Enricher
 from newsarchive import localnode
-from newsarchive.article import Article
 from newsarchive.errors import NewsarchiveError
 from newsarchive.index import init_index
 from newsarchive.search import Archive
@@ -106,18 +105,7 @@ def corpus_alias(es_url: str) -> Iterator[str]:
     alias = "search-test"
     client.indices.delete(index=f"{alias}-v*", ignore_unavailable=True)
     init_index(client, alias)
-    articles = [
-        Article(
-            url=f"http://sample{a.path}",
-            source=a.outlet_name,
-            title=a.title,
-            description=a.description,
-            body=a.body,
-            authors=[a.author],
-            published_at=a.published,
-        )
-        for a in load_site().articles
-    ]
+    articles = [a.to_article() for a in load_site().articles]
     with DeadLetters(None) as dead:
         BulkIndexer(client, alias, dead).index_all(Enricher().enrich(articles))
     client.indices.refresh(index=alias)

@@ -27,18 +27,7 @@ pytestmark = pytest.mark.es
 
 
 def sample_corpus(path: Path, copies: int = 1) -> list[Article]:
-    articles = [
-        Article(
-            url=f"http://sample{a.path}",
-            source=a.outlet_name,
-            title=a.title,
-            description=a.description,
-            body=a.body,
-            authors=[a.author],
-            published_at=a.published,
-        )
-        for a in load_site(copies=copies).articles
-    ]
+    articles = [a.to_article() for a in load_site(copies=copies).articles]
     path.write_text("".join(a.model_dump_json() + "\n" for a in articles))
     return articles
 

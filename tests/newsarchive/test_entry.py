@@ -8,8 +8,13 @@ from newsarchive.entry import _command
 
 @pytest.mark.parametrize(
     ("args", "command"),
-    [(["search", "x"], "search"), (["--es-url", "http://h:9200", "show", "id"], "show"),
-     (["--debug", "--index", "wires", "crawl", "u"], "crawl"), (["--help"], None), ([], None)],
+    [
+        (["search", "x"], "search"),
+        (["--es-url", "http://h:9200", "show", "id"], "show"),
+        (["--debug", "--index", "wires", "crawl", "u"], "crawl"),
+        (["--help"], None),
+        ([], None),
+    ],
 )
 def test_the_subcommand_is_found_past_root_options(args: list[str], command: str | None) -> None:
     assert _command(args) == command
