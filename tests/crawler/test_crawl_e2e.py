@@ -20,9 +20,12 @@ from crawler.samplesite import AWKWARD, SampleSiteServer
 pytestmark = pytest.mark.e2e
 
 
-def crawl(*args: str, cwd: Path, root: tuple[str, ...] = ()) -> tuple[int, dict[str, Any], str]:
+def crawl(
+    *args: str, cwd: Path, root: tuple[str, ...] = (), env_extra: dict[str, str] | None = None
+) -> tuple[int, dict[str, Any], str]:
     """Run `newsarchive [root options] crawl ARGS --json` as a user would."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSARCHIVE_")}
+    env.update(env_extra or {})
     command = [
         sys.executable,
         "-m",
@@ -145,6 +148,52 @@ def test_max_articles_stops_the_crawl(sample_site: SampleSiteServer, tmp_path: P
     assert summary["finish_reason"] == "closespider_itemcount"
     # Requests already in flight may still land, but the crawl stops well short.
     assert 3 <= len(read_jsonl(tmp_path / "few.jsonl")) < len(sample_site.site.articles)
+
+
+def test_resume_continues_a_stopped_crawl_without_refetching(
+    sample_site: SampleSiteServer, tmp_path: Path
+) -> None:
+    """A crawl cut short (here by --max-articles) continues where it stopped with --resume."""
+    cache = {"NEWSARCHIVE_CACHE_DIR": str(tmp_path / "cache")}
+    seeds = (
+        f"{sample_site.base_url}/sitemaps/meridian.xml",
+        f"{sample_site.base_url}/sitemaps/harbour.xml",
+    )
+    code, first, stderr = crawl(
+        *seeds,
+        "--no-index",
+        "--resume",
+        "--max-articles",
+        "3",
+        "--concurrency",
+        "1",
+        "--output",
+        "first.jsonl",
+        cwd=tmp_path,
+        env_extra=cache,
+    )
+    assert code == 0, stderr
+    assert first["finish_reason"] == "closespider_itemcount"
+    before = len(sample_site.requests)
+    code, second, stderr = crawl(
+        *seeds, "--no-index", "--resume", "--output", "second.jsonl", cwd=tmp_path, env_extra=cache
+    )
+    assert code == 0, stderr
+    one = {a["canonical_url"] for a in read_jsonl(tmp_path / "first.jsonl")}
+    two = {a["canonical_url"] for a in read_jsonl(tmp_path / "second.jsonl")}
+    expected = {
+        sample_site.base_url + a.path
+        for a in sample_site.site.articles
+        if a.outlet in ("meridian", "harbour")
+    }
+    assert one and two and not one & two  # nothing fetched twice
+    assert one | two == expected  # nothing lost
+    refetched = [
+        r
+        for r in sample_site.requests[before:]
+        if r.split("?")[0] in {u.removeprefix(sample_site.base_url) for u in one}
+    ]
+    assert refetched == []
 
 
 def test_bad_arguments_are_one_line_errors(tmp_path: Path) -> None:
