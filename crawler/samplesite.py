@@ -19,7 +19,6 @@ import json
 import threading
 import time
 import tomllib
-from collections.abc import Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -524,11 +523,6 @@ class _Handler(BaseHTTPRequestHandler):
                 sent += len(piece)
         except (BrokenPipeError, ConnectionResetError):
             pass
-
-
-def article_paths(site: SampleSite) -> Iterator[str]:
-    for article in site.articles:
-        yield article.path
 
 
 def main() -> None:

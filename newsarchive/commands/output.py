@@ -10,8 +10,6 @@ from rich.markup import escape
 
 from newsarchive.console import err_console
 
-JsonFlag = bool
-
 
 def print_json(data: Any) -> None:
     """One JSON document on stdout, for scripts."""
