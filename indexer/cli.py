@@ -129,7 +129,7 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
         ] = False,
     ) -> None:
         """Index JSONL articles (also: `newsarchive index FILE...`)."""
-        from indexer.bulk import BulkIndexer
+        from indexer.bulk import BulkIndexer, relaxed_refresh
         from newsarchive.cli import settings_from
         from newsarchive.connection import make_client, translate_errors
         from newsarchive.index import init_index
@@ -148,7 +148,10 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
             articles = read_articles(files, dead)
             if enrich:
                 articles = make_enricher(settings.spacy_model, total, workers).enrich(articles)
-            with progress_bar(quiet or json_output) as progress:
+            with (
+                progress_bar(quiet or json_output) as progress,
+                relaxed_refresh(client, settings.index),
+            ):
                 task = progress.add_task(
                     "enriching and indexing" if enrich else "indexing", total=total
                 )

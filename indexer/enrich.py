@@ -153,18 +153,19 @@ class Enricher:
         return self._gazetteer
 
     def enrich(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """Enriched copies, in order, streamed.
+        """Enriched copies, in order, streamed with bounded memory.
 
-        One ``nlp.pipe`` call serves the whole stream, so with ``n_process`` > 1
-        the worker processes start once and stay busy; spaCy reads the input
-        lazily in batches, so memory stays bounded however long the stream.
-        Articles that are not English pass through the pipe with empty text.
+        With ``n_process`` > 1 whole chunks of articles go to worker
+        processes that each run the full enrichment (NER and facets), so the
+        facet rules run in parallel too, not only spaCy; this process just
+        hands chunks out and collects them in order.
         """
+        if self.n_process > 1:
+            yield from self._enrich_in_workers(articles)
+            return
         prepared = (self._prepare(article) for article in articles)
         nlp = load_nlp(self.model)
-        for doc, (article, text) in nlp.pipe(
-            prepared, as_tuples=True, batch_size=self.batch_size, n_process=self.n_process
-        ):
+        for doc, (article, text) in nlp.pipe(prepared, as_tuples=True, batch_size=self.batch_size):
             if not text:
                 yield _without_entities(article)
                 continue
@@ -173,6 +174,29 @@ class Enricher:
                 for e in doc.ents
             ]
             yield self.facets(article, text, ents)
+
+    def _enrich_in_workers(self, articles: Iterable[Article]) -> Iterator[Article]:
+        import multiprocessing
+        from collections import deque
+        from concurrent.futures import Future, ProcessPoolExecutor
+
+        # spawn, not fork: the caller may already run threads (the bulk sender).
+        context = multiprocessing.get_context("fork")
+        chunk_size = self.batch_size * 2
+        pending: deque[Future[list[Article]]] = deque()
+        with ProcessPoolExecutor(
+            self.n_process,
+            mp_context=context,
+            initializer=_start_worker,
+            initargs=(self.model, self.batch_size),
+        ) as pool:
+            for chunk in _chunks(articles, chunk_size):
+                pending.append(pool.submit(_enrich_chunk, chunk))
+                # Keep two chunks per worker in flight: busy workers, bounded memory.
+                while len(pending) > 2 * self.n_process:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
 
     def _prepare(self, article: Article) -> tuple[str, tuple[Article, str]]:
         """(text for NER, context): the language is settled first; only English gets NER."""
@@ -315,6 +339,29 @@ def _without_entities(article: Article) -> Article:
             "mentioned_dates": [],
         }
     )
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    from itertools import islice
+
+    iterator = iter(articles)
+    while chunk := list(islice(iterator, size)):
+        yield chunk
+
+
+_WORKER: Enricher | None = None
+
+
+def _start_worker(model: str, batch_size: int) -> None:
+    global _WORKER
+    _WORKER = Enricher(model, batch_size=batch_size)
+    load_nlp(model)
+    _WORKER.gazetteer  # noqa: B018 - load the gazetteer before the first chunk arrives
+
+
+def _enrich_chunk(chunk: list[Article]) -> list[Article]:
+    assert _WORKER is not None
+    return list(_WORKER.enrich(chunk))
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,9 @@ def test_every_shipped_profile_loads() -> None:
     assert {"sample", "apnews", "bbc"} <= set(names)
     for name in names:
         profile = load_site_profile(name)
-        assert profile.seeds() and all(s.startswith(("http://", "https://")) for s in profile.seeds())
+        assert profile.seeds() and all(
+            s.startswith(("http://", "https://")) for s in profile.seeds()
+        )
 
 
 def test_base_url_override_moves_every_relative_seed() -> None:

@@ -76,3 +76,10 @@ def test_order_and_count_are_kept_across_batches() -> None:
     articles = [_sample(slug) for slug in list(SITE)[:7]]
     results = list(small_batches.enrich(articles))
     assert [a.id for a in results] == [a.id for a in articles]
+
+
+def test_worker_processes_give_the_same_result_as_one_process() -> None:
+    articles = [_sample(slug) for slug in list(SITE)[:12]]
+    alone = list(Enricher(batch_size=4).enrich(articles))
+    in_workers = list(Enricher(batch_size=4, n_process=2).enrich(articles))
+    assert in_workers == alone

@@ -63,6 +63,9 @@ def test_index_command_stores_every_article_once_with_facets(
     assert main(args) == 0
     capsys.readouterr()
     assert es_client.count(index=alias)["count"] == len(articles)
+    # The load relaxed the refresh interval and put it back afterwards.
+    refresh = es_client.indices.get_settings(index=alias, name="index.refresh_interval")
+    assert [body["settings"]["index"]["refresh_interval"] for body in refresh.values()] == ["1s"]
     hit = es_client.get(index=alias, id=articles[3].id)["_source"]
     assert "Ash Carter" in hit["persons"]
     aleppo = next(p for p in hit["places"] if p["name"] == "Aleppo")
