@@ -99,6 +99,7 @@ def main() -> None:
         init_index(client, "bench-full")
         init_index(client, "bench-bulk")
         with DeadLetters(None) as dead:
+
             def enrich_and_index() -> None:  # what `newsarchive index` does for big jobs
                 with relaxed_refresh(client, "bench-full"):
                     BulkIndexer(client, "bench-full", dead).index_all(

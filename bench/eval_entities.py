@@ -41,20 +41,23 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         )
         for s in labels
     ]
-    heldout_rows = tomllib.loads((eval_dir / "heldout.toml").read_text())["article"]
-    heldout = [
-        Article(
-            url=f"http://heldout/{r['slug']}",
-            title=r["title"],
-            body=r["body"].strip(),
-            published_at=dt.datetime.fromisoformat(r["published"]),
-        )
-        for r in heldout_rows
-    ]
-    heldout_labels = {
-        r["slug"]: {k: r[k] for k in ("actors", "places", "dates")} for r in heldout_rows
+    sets: dict[str, tuple[list[Article], dict[str, dict[str, list[str]]]]] = {
+        "development": (development, labels)
     }
-    return {"development": (development, labels), "held-out": (heldout, heldout_labels)}
+    for name, filename in (("held-out 1", "heldout.toml"), ("held-out 2", "heldout2.toml")):
+        rows = tomllib.loads((eval_dir / filename).read_text())["article"]
+        articles = [
+            Article(
+                url=f"http://heldout/{r['slug']}",
+                title=r["title"],
+                body=r["body"].strip(),
+                published_at=dt.datetime.fromisoformat(r["published"]),
+            )
+            for r in rows
+        ]
+        wanted = {r["slug"]: {k: r[k] for k in ("actors", "places", "dates")} for r in rows}
+        sets[name] = (articles, wanted)
+    return sets
 
 
 def evaluate(
@@ -102,8 +105,10 @@ def main() -> None:
         "Entity facets",
         f"Measured {dt.date.today().isoformat()} with en_core_web_sm 3.8.0. Target: 0.9 each.\n"
         "The development set is 20 sample-site articles (samples/eval/entities.toml) that the "
-        "rules were tuned on, so it flatters; the held-out set (samples/eval/heldout.toml) was "
-        "written and labelled before the rules ever saw it.\n\n" + table,
+        "rules were tuned on, so it flatters. Held-out 1 (samples/eval/heldout.toml) was written "
+        "and labelled before the rules saw it; its misses then led to gazetteer additions, so it "
+        "is no longer blind. Held-out 2 (samples/eval/heldout2.toml) was written and labelled "
+        "after that, before the rules ever ran on it: the honest number.\n\n" + table,
     )
 
 

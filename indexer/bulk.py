@@ -47,6 +47,7 @@ def relaxed_refresh(client: Elasticsearch, index: str, interval: str = "30s") ->
         name: body["settings"].get("index", {}).get("refresh_interval")
         for name, body in current.items()
     }
+
     def restore() -> None:
         for name, value in previous.items():
             client.indices.put_settings(index=name, settings={"refresh_interval": value})

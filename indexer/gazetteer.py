@@ -129,6 +129,18 @@ class Gazetteer:
                     population=0,
                 ),
             )
+        for code, continent in gc.get_continents().items():
+            self._add(
+                continent["name"],
+                Candidate(
+                    id=f"geonames:{continent['geonameId']}",
+                    name=continent["name"],
+                    country_code=None,
+                    lat=float(continent["lat"]),
+                    lon=float(continent["lng"]),
+                    kind="continent",
+                ),
+            )
         for row in read_tsv("places_extra.tsv"):
             name, code, lat_text, lon_text, kind = row
             self._add(
