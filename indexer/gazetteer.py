@@ -129,7 +129,7 @@ class Gazetteer:
                     population=0,
                 ),
             )
-        for code, continent in gc.get_continents().items():
+        for continent in gc.get_continents().values():
             self._add(
                 continent["name"],
                 Candidate(
