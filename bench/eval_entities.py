@@ -108,7 +108,11 @@ def main() -> None:
         "rules were tuned on, so it flatters. Held-out 1 (samples/eval/heldout.toml) was written "
         "and labelled before the rules saw it; its misses then led to gazetteer additions, so it "
         "is no longer blind. Held-out 2 (samples/eval/heldout2.toml) was written and labelled "
-        "after that, before the rules ever ran on it: the honest number.\n\n" + table,
+        "after that, before the rules ever ran on it. Its blind scores, at that first run, "
+        "were actors 0.792/1.000, places 0.963/0.812, dates 0.846/0.846 (precision/recall); "
+        "the table shows it after the general fixes its misses suggested (landmarks, storm "
+        "names, plural demonyms, exact-name preference, future-tense cues), so it too now "
+        "flatters. A third, unseen set is needed for the next honest number.\n\n" + table,
     )
 
 

@@ -35,7 +35,7 @@ ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 # A sentence about the future ("schools will stay closed on Monday") looks forward.
 FUTURE = re.compile(
     r"\b(will|would|'ll|is due|are due|is to|are to|plans? to|is scheduled|are scheduled|"
-    r"is expected|are expected)\b",
+    r"is expected|are expected|could|might|planned|plans)\b",
     re.IGNORECASE,
 )
 

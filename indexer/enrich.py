@@ -49,6 +49,31 @@ PLACE_CONTEXT = {
 }
 # Words before a PERSON that make it a storm's name, not an actor.
 NAMED_THINGS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+# Last words that make a name a place (a landmark), whatever NER tagged it.
+LANDMARK_WORDS = {
+    "church",
+    "cathedral",
+    "mosque",
+    "temple",
+    "synagogue",
+    "bridge",
+    "bridges",
+    "airport",
+    "station",
+    "square",
+    "street",
+    "avenue",
+    "palace",
+    "stadium",
+    "museum",
+    "market",
+    "strait",
+    "castle",
+    "tower",
+    "harbour",
+    "harbor",
+    "port",
+}
 NOT_PLACES = {
     "north",
     "south",
@@ -214,6 +239,16 @@ class Enricher:
             if e.label == "PERSON" and len(clean_mention(e.text).split()) >= 2
         }
         tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
+        storms = {
+            clean_mention(e.text)
+            for e in ents
+            if e.label == "PERSON" and e.before.lower() in NAMED_THINGS
+        }
+        storms |= {  # "Hurricane Irma" tagged as one EVENT: "Irma" alone later is the storm too
+            " ".join(words[1:])
+            for e in ents
+            if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
+        }
         proven_places = {
             clean_mention(e.text)
             for e in ents
@@ -226,7 +261,15 @@ class Enricher:
             if "\n" in e.text or not name:
                 continue  # an entity spanning a paragraph break is a tagging accident
             alias = self.aliases.get(name)
-            if name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
+            if name in storms:
+                continue  # Hurricane Matthew, and every later "Matthew"
+            if (
+                alias is None
+                and name.split()[-1].lower() in LANDMARK_WORDS
+                and len(name.split()) > 1
+            ):
+                place_mentions.append((name, "LANDMARK"))
+            elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
                 place_mentions.append((name, "GPE"))
             elif e.label in PLACE_LABELS:
                 if name[:1].islower() or name.lower() in NOT_PLACES:
@@ -237,9 +280,9 @@ class Enricher:
                     place_mentions.append((f"{name} province", e.label))
                 else:
                     place_mentions.append((name, e.label))
-            elif e.label == "NORP" and name in self.demonyms:
+            elif e.label == "NORP" and _demonym(name, self.demonyms):
                 if e.after.lower() not in NOT_COUNTRY_SENSE:
-                    place_mentions.append((name, "DEMONYM"))
+                    place_mentions.append((_demonym(name, self.demonyms) or name, "DEMONYM"))
             elif e.label in ACTOR_LABELS:
                 if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
                     continue
@@ -302,6 +345,9 @@ class Enricher:
                 place = self.gazetteer.country(self.demonyms[name], name, confidence=0.6)
             else:
                 place = self.gazetteer.resolve(name, context)
+                if place is None and label == "LANDMARK":
+                    # A landmark the gazetteer lacks: kept by name, without coordinates.
+                    place = Place(name=name, mention=name, confidence=0.4)
             if place is None:
                 continue
             key = place.id or place.name
@@ -321,6 +367,15 @@ class Ent:
     start: int
     before: str = ""
     after: str = ""
+
+
+def _demonym(name: str, table: dict[str, str]) -> str | None:
+    """The table's form of a nationality word, singular or plural (Colombians)."""
+    if name in table:
+        return name
+    if name.endswith("s") and name[:-1] in table:
+        return name[:-1]
+    return None
 
 
 def _word(doc: Any, index: int) -> str:

@@ -161,9 +161,14 @@ class Gazetteer:
         if key and candidate not in self.by_name[key]:
             self.by_name[key].append(candidate)
 
-    def candidates(self, mention: str) -> list[Candidate]:
+    @staticmethod
+    def _lookup_name(mention: str) -> str:
+        """The name to look up: the alias table's canonical place name, or the mention."""
         alias = aliases().get(mention.strip())
-        name = alias.canonical if alias is not None and alias.type == "place" else mention
+        return alias.canonical if alias is not None and alias.type == "place" else mention
+
+    def candidates(self, mention: str) -> list[Candidate]:
+        name = self._lookup_name(mention)
         found = self.by_name.get(fold(name), [])
         if not found:
             stripped = SUFFIXES.sub("", name.strip())
@@ -181,7 +186,8 @@ class Gazetteer:
         found = self.candidates(mention)
         if not found:
             return None
-        best = max(found, key=lambda c: _score(c, context_countries))
+        wanted = self._lookup_name(mention)
+        best = max(found, key=lambda c: _score(c, context_countries, wanted))
         confidence = (
             0.95 if len(found) == 1 else 0.8 if best.country_code in context_countries else 0.7
         )
@@ -200,7 +206,7 @@ def _english_name(name: str, mention: str) -> str:
     return cleaned.title() if cleaned.isupper() else cleaned
 
 
-def _score(candidate: Candidate, context: set[str] | frozenset[str]) -> float:
+def _score(candidate: Candidate, context: set[str] | frozenset[str], mention: str = "") -> float:
     # A big city beats a same-named US state or small town; a country beats
     # everything; a candidate in a country the article already names wins
     # between same-named places of similar size; it does not turn Moscow,
@@ -210,6 +216,10 @@ def _score(candidate: Candidate, context: set[str] | frozenset[str]) -> float:
         score += math.log10(max(candidate.population, 1)) - 3
     if candidate.country_code and candidate.country_code in context:
         score += 1.5
+    # A place called exactly what the text says beats one that merely lists
+    # it among alternate names (Florida the state, not Floridablanca).
+    if mention and fold(candidate.name) == fold(mention):
+        score += 2.0
     return score
 
 

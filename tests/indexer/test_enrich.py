@@ -83,3 +83,25 @@ def test_worker_processes_give_the_same_result_as_one_process() -> None:
     alone = list(Enricher(batch_size=4).enrich(articles))
     in_workers = list(Enricher(batch_size=4, n_process=2).enrich(articles))
     assert in_workers == alone
+
+
+def test_storms_landmarks_and_plural_demonyms(enricher: Enricher) -> None:
+    text = (
+        "MIAMI - Hurricane Irma moved towards Florida on Friday. Forecasters said Irma could "
+        "strengthen. Crowds gathered near the Freedom Tower, and Cubans in the city prayed."
+    )
+    (article,) = enricher.enrich(
+        [
+            Article(
+                url="http://h/irma",
+                title="Irma nears",
+                body=text,
+                published_at=dt.datetime(2017, 9, 8, tzinfo=dt.UTC),
+            )
+        ]
+    )
+    assert "Irma" not in {a.name for a in article.actors}
+    places = {p.name: p for p in article.places}
+    assert places["Florida"].country_code == "US"  # the state, not a city that lists the name
+    assert "Miami" in places and "Cuba" in places  # the dateline; "Cubans" counts for Cuba
+    assert places["Freedom Tower"].location is None  # a landmark kept by name
