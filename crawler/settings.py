@@ -39,3 +39,8 @@ LOG_LEVEL = "WARNING"
 TELNETCONSOLE_ENABLED = False
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 DUPEFILTER_CLASS = "crawler.dupefilter.CountingDupeFilter"
+
+# Retried requests wait 1 s, 2 s, 4 s... (at most 30 s) before going out again.
+DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.RetryBackoffMiddleware": 560}
+NEWSARCHIVE_RETRY_BACKOFF = 1.0
+NEWSARCHIVE_RETRY_BACKOFF_MAX = 30.0
