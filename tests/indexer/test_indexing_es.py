@@ -107,7 +107,8 @@ def test_killing_elasticsearch_mid_index_then_rerunning_loses_and_duplicates_not
         run_as=settings.es_user,
     )
     corpus = tmp_path / "corpus.jsonl"
-    articles = sample_corpus(corpus, copies=60)  # 2,460 articles
+    # 4,100 articles in chunks of 10: hundreds of requests, so the kill lands mid-load.
+    articles = sample_corpus(corpus, copies=100)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSARCHIVE_")}
     command = [
         sys.executable,
@@ -119,7 +120,7 @@ def test_killing_elasticsearch_mid_index_then_rerunning_loses_and_duplicates_not
         str(corpus),
         "--no-enrich",
         "--chunk-size",
-        "20",
+        "10",
         "--max-attempts",
         "2",
         "--quiet",
