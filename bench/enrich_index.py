@@ -10,11 +10,9 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import shutil
 import sys
-import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,15 +20,14 @@ sys.path.insert(0, str(ROOT))
 
 from elasticsearch import Elasticsearch  # noqa: E402
 
+from bench.node import cluster_url  # noqa: E402
 from bench.results import write_section  # noqa: E402
 from crawler.samplesite import load_site  # noqa: E402
 from indexer.bulk import BulkIndexer, relaxed_refresh  # noqa: E402
 from indexer.deadletter import DeadLetters  # noqa: E402
 from indexer.enrich import DEFAULT_MODEL, Enricher, _text_of  # noqa: E402
-from newsarchive import localnode  # noqa: E402
 from newsarchive.article import Article  # noqa: E402
 from newsarchive.index import init_index  # noqa: E402
-from newsarchive.settings import Settings  # noqa: E402
 
 
 def corpus(copies: int) -> list[Article]:
@@ -77,22 +74,8 @@ def main() -> None:
     one = timed("enrich x1", lambda: enriched.extend(Enricher(n_process=1).enrich(articles)))
     two = timed("enrich x2", lambda: list(Enricher(n_process=2).enrich(articles)))
 
-    url = os.environ.get("NEWSARCHIVE_ES_URL")
-    workdir = None
-    spec = None
-    if not url:
-        settings = Settings()
-        workdir = Path(tempfile.mkdtemp(prefix="newsarchive-bench-"))
-        workdir.chmod(0o755)
-        spec = localnode.NodeSpec(
-            version=settings.es_version,
-            cache_dir=settings.cache_dir,
-            data_dir=workdir / "node",
-            port=localnode.free_port(),
-            heap="1g",
-            run_as=settings.es_user,
-        )
-        url = localnode.start(spec)[0].url
+    stack = ExitStack()
+    url = cluster_url(stack)
     client = Elasticsearch(url, request_timeout=60)
     try:
         client.indices.delete(index="bench-*", ignore_unavailable=True)
@@ -122,9 +105,7 @@ def main() -> None:
         assert client.count(index="bench-bulk")["count"] == len(many)
     finally:
         client.indices.delete(index="bench-*", ignore_unavailable=True)
-        if spec is not None and workdir is not None:
-            localnode.stop(spec.data_dir)
-            shutil.rmtree(workdir, ignore_errors=True)
+        stack.close()
 
     rows = [
         ("raw spaCy NER, 1 process", raw1),

@@ -15,13 +15,12 @@ import argparse
 import datetime as dt
 import os
 import random
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 from typing import Any
 
@@ -30,14 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 from elasticsearch import Elasticsearch, helpers  # noqa: E402
 
+from bench.node import cluster_url  # noqa: E402
 from bench.results import write_section  # noqa: E402
 from crawler.samplesite import load_site  # noqa: E402
 from indexer.gazetteer import gazetteer  # noqa: E402
 from indexer.resources import aliases  # noqa: E402
-from newsarchive import localnode  # noqa: E402
 from newsarchive.index import init_index  # noqa: E402
 from newsarchive.search import Archive  # noqa: E402
-from newsarchive.settings import Settings  # noqa: E402
 
 START = dt.datetime(2015, 1, 1, tzinfo=dt.UTC)
 DAYS = 3652
@@ -230,21 +228,8 @@ def main() -> None:
     parser.add_argument("--queries", type=int, default=200)
     args = parser.parse_args()
     vocab = vocabularies()
-    url = os.environ.get("NEWSARCHIVE_ES_URL")
-    spec = workdir = None
-    if not url:
-        settings = Settings()
-        workdir = Path(tempfile.mkdtemp(prefix="newsarchive-bench-search-"))
-        workdir.chmod(0o755)
-        spec = localnode.NodeSpec(
-            version=settings.es_version,
-            cache_dir=settings.cache_dir,
-            data_dir=workdir / "node",
-            port=localnode.free_port(),
-            heap="1g",
-            run_as=settings.es_user,
-        )
-        url = localnode.start(spec)[0].url
+    stack = ExitStack()
+    url = cluster_url(stack)
     client = Elasticsearch(url, request_timeout=600)
     rows = []
     try:
@@ -259,9 +244,7 @@ def main() -> None:
             print(size, load_seconds, stats, cli, flush=True)
             client.indices.delete(index=f"{alias}-v*", ignore_unavailable=True)
     finally:
-        if spec is not None and workdir is not None:
-            localnode.stop(spec.data_dir)
-            shutil.rmtree(workdir, ignore_errors=True)
+        stack.close()
     lines = [
         "| articles | load (articles/s) | p50 | p99 | server took p50 / p99 | CLI start to results |",
         "| ---: | ---: | ---: | ---: | ---: | ---: |",

@@ -16,10 +16,13 @@ import signal
 import socket
 import stat
 import subprocess
+import tempfile
 import time
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -439,6 +442,28 @@ def stop(data_dir: Path, *, wait_seconds: float = 60.0) -> RunningNode | None:
         time.sleep(0.5)
     _clear_state(data_dir)
     return node
+
+
+@contextmanager
+def throwaway_node(
+    version: str, cache_dir: Path, run_as: str, *, heap: str = "1g",
+    prefix: str = "newsarchive-node-",
+) -> Iterator[tuple[NodeSpec, RunningNode]]:
+    """A node on a free port in a fresh temp dir, stopped and removed afterwards.
+
+    The temp dir is made enterable by the unprivileged user the node runs as.
+    Used by the tests and the benchmarks.
+    """
+    workdir = Path(tempfile.mkdtemp(prefix=prefix))
+    workdir.chmod(0o755)
+    spec = NodeSpec(version=version, cache_dir=cache_dir, data_dir=workdir / "node",
+                    port=free_port(), heap=heap, run_as=run_as)
+    try:
+        node, _ = start(spec)
+        yield spec, node
+    finally:
+        stop(spec.data_dir)
+        shutil.rmtree(workdir, ignore_errors=True)
 
 
 def _signal_group(pid: int, sig: signal.Signals) -> None:

@@ -9,10 +9,10 @@ dir. Set NEWSARCHIVE_TEST_ES_URL to use a running cluster instead. Under CI
 from __future__ import annotations
 
 import os
-import shutil
 import tempfile
 import uuid
 from collections.abc import Iterator
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
@@ -55,27 +55,21 @@ def es_url() -> Iterator[str]:
         yield external
         return
     settings = Settings()
-    workdir = world_readable_tempdir("newsarchive-test-es-")
-    spec = localnode.NodeSpec(
-        version=settings.es_version,
-        cache_dir=settings.cache_dir,
-        data_dir=workdir / "node",
-        port=localnode.free_port(),
-        heap="1g",
-        run_as=settings.es_user,
-    )
-    try:
-        node, _ = localnode.start(spec)
-    except NewsarchiveError as exc:
-        shutil.rmtree(workdir, ignore_errors=True)
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"could not start Elasticsearch for the tests: {exc}")
-        pytest.skip(f"no Elasticsearch: {exc}")
-    try:
+    with ExitStack() as stack:
+        try:
+            _, node = stack.enter_context(
+                localnode.throwaway_node(
+                    settings.es_version,
+                    settings.cache_dir,
+                    settings.es_user,
+                    prefix="newsarchive-test-es-",
+                )
+            )
+        except NewsarchiveError as exc:
+            if os.environ.get("CI") == "true":
+                pytest.fail(f"could not start Elasticsearch for the tests: {exc}")
+            pytest.skip(f"no Elasticsearch: {exc}")
         yield node.url
-    finally:
-        localnode.stop(spec.data_dir)
-        shutil.rmtree(workdir, ignore_errors=True)
 
 
 @pytest.fixture()

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import time
@@ -21,7 +20,6 @@ from newsarchive.article import Article
 from newsarchive.cli import main
 from newsarchive.index import init_index
 from newsarchive.settings import Settings
-from tests.conftest import world_readable_tempdir
 
 pytestmark = pytest.mark.es
 
@@ -96,39 +94,35 @@ def test_killing_elasticsearch_mid_index_then_rerunning_loses_and_duplicates_not
     tmp_path: Path,
 ) -> None:
     """The issue's own scenario: kill the node during `newsarchive index`, restart, re-run."""
-    settings = Settings()
-    workdir = world_readable_tempdir("newsarchive-kill-")
-    spec = localnode.NodeSpec(
-        version=settings.es_version,
-        cache_dir=settings.cache_dir,
-        data_dir=workdir / "node",
-        port=localnode.free_port(),
-        heap="512m",
-        run_as=settings.es_user,
-    )
     corpus = tmp_path / "corpus.jsonl"
     # 4,100 articles in chunks of 10: hundreds of requests, so the kill lands mid-load.
     articles = sample_corpus(corpus, copies=100)
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEWSARCHIVE_")}
-    command = [
-        sys.executable,
-        "-m",
-        "newsarchive",
-        "--es-url",
-        spec.url,
-        "index",
-        str(corpus),
-        "--no-enrich",
-        "--chunk-size",
-        "10",
-        "--max-attempts",
-        "2",
-        "--quiet",
-        "--dead-letter",
-        str(tmp_path / "dead.jsonl"),
-    ]
-    try:
-        node, _ = localnode.start(spec)
+    settings = Settings()
+    with localnode.throwaway_node(
+        settings.es_version,
+        settings.cache_dir,
+        settings.es_user,
+        heap="512m",
+        prefix="newsarchive-kill-",
+    ) as (spec, node):
+        command = [
+            sys.executable,
+            "-m",
+            "newsarchive",
+            "--es-url",
+            spec.url,
+            "index",
+            str(corpus),
+            "--no-enrich",
+            "--chunk-size",
+            "10",
+            "--max-attempts",
+            "2",
+            "--quiet",
+            "--dead-letter",
+            str(tmp_path / "dead.jsonl"),
+        ]
         client = Elasticsearch(spec.url, request_timeout=30)
         process = subprocess.Popen(
             command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
@@ -154,18 +148,7 @@ def test_killing_elasticsearch_mid_index_then_rerunning_loses_and_duplicates_not
         assert rerun.returncode == 0, rerun.stderr
         client.indices.refresh(index="news")
         assert client.count(index="news")["count"] == len(articles)
-        ids = {a.id for a in articles}
+        ids = sorted({a.id for a in articles})
         assert len(ids) == len(articles)
-        missing = [
-            i
-            for i, doc in zip(
-                sorted(ids),
-                client.mget(index="news", ids=sorted(ids), source=False)["docs"],
-                strict=True,
-            )
-            if not doc["found"]
-        ]
-        assert missing == []
-    finally:
-        localnode.stop(spec.data_dir)
-        shutil.rmtree(workdir, ignore_errors=True)
+        docs = client.mget(index="news", ids=ids, source=False)["docs"]
+        assert [d["_id"] for d in docs if not d["found"]] == []
