@@ -44,7 +44,11 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
     sets: dict[str, tuple[list[Article], dict[str, dict[str, list[str]]]]] = {
         "development": (development, labels)
     }
-    for name, filename in (("held-out 1", "heldout.toml"), ("held-out 2", "heldout2.toml")):
+    for name, filename in (
+        ("held-out 1", "heldout.toml"),
+        ("held-out 2", "heldout2.toml"),
+        ("held-out 3", "heldout3.toml"),
+    ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [
             Article(
@@ -112,7 +116,9 @@ def main() -> None:
         "were actors 0.792/1.000, places 0.963/0.812, dates 0.846/0.846 (precision/recall); "
         "the table shows it after the general fixes its misses suggested (landmarks, storm "
         "names, plural demonyms, exact-name preference, future-tense cues), so it too now "
-        "flatters. A third, unseen set is needed for the next honest number.\n\n" + table,
+        "flatters. Held-out 3 (samples/eval/heldout3.toml) was written and labelled after "
+        "all of that and has not been tuned on: its row is the honest number today. Whoever "
+        "improves the rules against its misses should write a fourth set first.\n\n" + table,
     )
 
 
