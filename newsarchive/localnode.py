@@ -446,7 +446,11 @@ def stop(data_dir: Path, *, wait_seconds: float = 60.0) -> RunningNode | None:
 
 @contextmanager
 def throwaway_node(
-    version: str, cache_dir: Path, run_as: str, *, heap: str = "1g",
+    version: str,
+    cache_dir: Path,
+    run_as: str,
+    *,
+    heap: str = "1g",
     prefix: str = "newsarchive-node-",
 ) -> Iterator[tuple[NodeSpec, RunningNode]]:
     """A node on a free port in a fresh temp dir, stopped and removed afterwards.
@@ -456,8 +460,14 @@ def throwaway_node(
     """
     workdir = Path(tempfile.mkdtemp(prefix=prefix))
     workdir.chmod(0o755)
-    spec = NodeSpec(version=version, cache_dir=cache_dir, data_dir=workdir / "node",
-                    port=free_port(), heap=heap, run_as=run_as)
+    spec = NodeSpec(
+        version=version,
+        cache_dir=cache_dir,
+        data_dir=workdir / "node",
+        port=free_port(),
+        heap=heap,
+        run_as=run_as,
+    )
     try:
         node, _ = start(spec)
         yield spec, node

@@ -98,6 +98,10 @@ def status(
         version = next(iter(nodes["nodes"].values()))["version"] if nodes["nodes"] else "?"
         target = alias_target(client, settings.index)
         counts = index_counts(client, settings.index)
+        analyzer = None
+        if target is not None:
+            meta = client.indices.get_mapping(index=target)[target]["mappings"].get("_meta", {})
+            analyzer = meta.get("body_analyzer")
     if health is None:  # pragma: no cover - translate_errors raises instead
         raise ClusterUnavailable(f"no answer from {url}")
     report = {
@@ -106,6 +110,7 @@ def status(
         "version": version,
         "alias": settings.index,
         "alias_target": target,
+        "body_analyzer": analyzer,
         "indices": [
             {"name": c.name, "documents": c.documents, "aliases": c.aliases} for c in counts
         ],
@@ -121,7 +126,10 @@ def status(
             f"alias [bold]{settings.index}[/] does not exist yet (run `newsarchive index init`)"
         )
     else:
-        console.print(f"alias [bold]{settings.index}[/] -> {target}")
+        stemming = "" if analyzer in ("english", "english_hunspell") else " (no English stemming)"
+        console.print(
+            f"alias [bold]{settings.index}[/] -> {target}, body analyzer {analyzer}{stemming}"
+        )
     table = Table("index", "documents", "aliases")
     for c in counts:
         table.add_row(c.name, f"{c.documents:,}", ", ".join(c.aliases))

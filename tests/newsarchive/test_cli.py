@@ -54,5 +54,6 @@ def test_index_init_twice_then_status(
     assert main([*base, "es", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
     assert status["alias_target"] == f"{alias}-v1"
+    assert status["body_analyzer"] in ("english", "english_hunspell", "standard")
     assert status["status"] in ("green", "yellow")
     assert status["indices"] == [{"name": f"{alias}-v1", "documents": 0, "aliases": [alias]}]
