@@ -187,8 +187,19 @@ def person_from_phrase(phrase: str) -> Actor | None:
     return None
 
 
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "an-")
+
+
 def person_key(name: str) -> str:
-    return name.split()[-1].lower() if name.split() else ""
+    """The surname a lone mention would use: "Haider al-Abadi" -> "abadi"."""
+    words = name.split()
+    if not words:
+        return ""
+    last = words[-1].lower()
+    for prefix in ARTICLE_PREFIXES:
+        if last.startswith(prefix) and len(last) > len(prefix) + 1:
+            return last[len(prefix) :]
+    return last
 
 
 def canonical_actors(
@@ -210,6 +221,14 @@ def canonical_actors(
             name = re.split(r"['’]s\s+", name, maxsplit=1)[1]
         if not name or name.lower() in NOT_ACTORS or not any(ch.isalpha() for ch in name):
             continue
+        if label == "ORG" and name.endswith(" party") and aliases.get(name) is None:
+            name = name[: -len(" party")]  # "ZANU-PF party" -> "ZANU-PF"
+        if (
+            label == "ORG"
+            and re.fullmatch(r"\w+ Ministry", name)
+            and name.split()[0].lower() in TITLE_WORDS
+        ):
+            continue  # "the Interior Ministry": an office, not which country's
         if aliases.get(name) is None and all(
             w.lower().rstrip(".") in TITLE_WORDS for w in name.split()
         ):

@@ -73,6 +73,13 @@ LANDMARK_WORDS = {
     "harbour",
     "harbor",
     "port",
+    "arena",
+    "river",
+    "hotel",
+    "hospital",
+    "university",
+    "embassy",
+    "consulate",
 }
 NOT_PLACES = {
     "north",
@@ -256,19 +263,24 @@ class Enricher:
         }
         actor_mentions: list[tuple[str, str]] = []
         place_mentions: list[tuple[str, str]] = []
+        ents = [_complete_particle_name(e) for e in ents]
         for e in ents:
             name = clean_mention(e.text)
             if "\n" in e.text or not name:
                 continue  # an entity spanning a paragraph break is a tagging accident
             alias = self.aliases.get(name)
-            if name in storms:
-                continue  # Hurricane Matthew, and every later "Matthew"
+            if name in storms or name.split()[0].lower() in NAMED_THINGS:
+                continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
             if (
                 alias is None
                 and name.split()[-1].lower() in LANDMARK_WORDS
                 and len(name.split()) > 1
             ):
-                place_mentions.append((name, "LANDMARK"))
+                # "Louvre museum": the generic word in lower case is not part of the name.
+                words = name.split()
+                place_mentions.append(
+                    (" ".join(words[:-1]) if words[-1].islower() else name, "LANDMARK")
+                )
             elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
                 place_mentions.append((name, "GPE"))
             elif e.label in PLACE_LABELS:
@@ -337,7 +349,13 @@ class Enricher:
         for name, label in mentions:
             if label != "DEMONYM":
                 candidates = self.gazetteer.candidates(name)
-                if len(candidates) == 1 and candidates[0].country_code:
+                # One candidate, named exactly so: it vouches for its country. One
+                # found only through an alternate spelling vouches for nothing.
+                if (
+                    len(candidates) == 1
+                    and candidates[0].country_code
+                    and self.gazetteer.named_exactly(candidates[0], name)
+                ):
                     context.add(candidates[0].country_code)
         places: dict[str, Place] = {}
         for name, label in mentions:
@@ -345,6 +363,8 @@ class Enricher:
                 place = self.gazetteer.country(self.demonyms[name], name, confidence=0.6)
             else:
                 place = self.gazetteer.resolve(name, context)
+                if label == "LANDMARK" and place is not None and place.name != name:
+                    place = None  # a landmark is not the district that lists it as an alias
                 if place is None and label == "LANDMARK":
                     # A landmark the gazetteer lacks: kept by name, without coordinates.
                     place = Place(name=name, mention=name, confidence=0.4)
@@ -367,6 +387,22 @@ class Ent:
     start: int
     before: str = ""
     after: str = ""
+
+
+NAME_PARTICLES = {"le", "la", "de", "du", "van", "von", "der", "al", "el", "bin", "ben", "da", "di"}
+
+
+def _complete_particle_name(e: Ent) -> Ent:
+    """ "Marine Le" followed by "Pen": the model stopped one word short of the name."""
+    words = e.text.split()
+    if (
+        e.label == "PERSON"
+        and len(words) >= 2
+        and words[-1].lower() in NAME_PARTICLES
+        and e.after[:1].isupper()
+    ):
+        return Ent(f"{e.text} {e.after}", e.label, e.start, e.before, "")
+    return e
 
 
 def _demonym(name: str, table: dict[str, str]) -> str | None:

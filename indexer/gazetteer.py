@@ -33,6 +33,9 @@ KIND_RANK = {
     "area": 2,
     "river": 2,
 }
+# A city matched only through one of its alternate names must be at least this
+# big, or lie in a country the article names, to be believed.
+ALTERNATE_NAME_MIN_POPULATION = 250_000
 SUFFIXES = re.compile(r"\s+(province|governorate|region|city|state|district)$", re.IGNORECASE)
 
 
@@ -167,6 +170,10 @@ class Gazetteer:
         alias = aliases().get(mention.strip())
         return alias.canonical if alias is not None and alias.type == "place" else mention
 
+    def named_exactly(self, candidate: Candidate, mention: str) -> bool:
+        """Whether the candidate's own name (not an alternate) is what the text says."""
+        return fold(candidate.name) == fold(self._lookup_name(mention))
+
     def candidates(self, mention: str) -> list[Candidate]:
         name = self._lookup_name(mention)
         found = self.by_name.get(fold(name), [])
@@ -188,6 +195,15 @@ class Gazetteer:
             return None
         wanted = self._lookup_name(mention)
         best = max(found, key=lambda c: _score(c, context_countries, wanted))
+        if (
+            best.kind == "city"
+            and not self.named_exactly(best, mention)
+            and best.population < ALTERNATE_NAME_MIN_POPULATION
+            and best.country_code not in context_countries
+        ):
+            # Known only by an alternate spelling, small, and in a country the
+            # article never mentions: more likely a person's name ("Ariana").
+            return None
         confidence = (
             0.95 if len(found) == 1 else 0.8 if best.country_code in context_countries else 0.7
         )
