@@ -48,6 +48,7 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         ("held-out 1", "heldout.toml"),
         ("held-out 2", "heldout2.toml"),
         ("held-out 3", "heldout3.toml"),
+        ("held-out 4", "heldout4.toml"),
     ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [
@@ -116,9 +117,11 @@ def main() -> None:
         "were actors 0.792/1.000, places 0.963/0.812, dates 0.846/0.846 (precision/recall); "
         "the table shows it after the general fixes its misses suggested (landmarks, storm "
         "names, plural demonyms, exact-name preference, future-tense cues), so it too now "
-        "flatters. Held-out 3 (samples/eval/heldout3.toml) was written and labelled after "
-        "all of that and has not been tuned on: its row is the honest number today. Whoever "
-        "improves the rules against its misses should write a fourth set first.\n\n" + table,
+        "flatters. Held-out 3 (samples/eval/heldout3.toml) scored, blind, actors 0.708/0.773, "
+        "places 0.857/0.818, dates 1.000/1.000; rules were then added from its misses. "
+        "Held-out 4 (samples/eval/heldout4.toml) was written and labelled before those rules "
+        "and measured once, blind: its row is the honest number today. Whoever improves the "
+        "rules against its misses should write a fifth set first.\n\n" + table,
     )
 
 
