@@ -144,8 +144,6 @@ NOT_ACTORS = {
     "troops",
     "officials",
     "islamic",
-    "twitter",
-    "facebook",
     "house",
     "commission",
     "council",

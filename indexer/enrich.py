@@ -44,6 +44,7 @@ PLACE_CONTEXT = {
     "and",
     "of",
     "the",
+    ",",
     "'s",
     "’s",
 }
@@ -263,11 +264,11 @@ class Enricher:
         }
         actor_mentions: list[tuple[str, str]] = []
         place_mentions: list[tuple[str, str]] = []
-        ents = [_complete_particle_name(e) for e in ents]
+        ents = [_complete_hyphenated_name(_complete_particle_name(e), text) for e in ents]
         for e in ents:
             name = clean_mention(e.text)
-            if "\n" in e.text or not name:
-                continue  # an entity spanning a paragraph break is a tagging accident
+            if "\n" in e.text or " - " in e.text or not name:
+                continue  # spanning a paragraph break or a dateline dash: a tagging accident
             alias = self.aliases.get(name)
             if name in storms or name.split()[0].lower() in NAMED_THINGS:
                 continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
@@ -402,6 +403,18 @@ def _complete_particle_name(e: Ent) -> Ent:
         and e.after[:1].isupper()
     ):
         return Ent(f"{e.text} {e.after}", e.label, e.start, e.before, "")
+    return e
+
+
+HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+
+
+def _complete_hyphenated_name(e: Ent, text: str) -> Ent:
+    """ "Moon Jae" followed by "-in": the tokenizer split a hyphenated given name."""
+    end = e.start + len(e.text)
+    tail = HYPHEN_TAIL.match(text, end)
+    if e.label == "PERSON" and tail:
+        return Ent(e.text + tail.group(0), e.label, e.start, e.before, "")
     return e
 
 
