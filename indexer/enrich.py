@@ -293,9 +293,9 @@ class Enricher:
                     place_mentions.append((f"{name} province", e.label))
                 else:
                     place_mentions.append((name, e.label))
-            elif e.label == "NORP" and _demonym(name, self.demonyms):
+            elif e.label == "NORP" and (demonym := _demonym(name, self.demonyms)):
                 if e.after.lower() not in NOT_COUNTRY_SENSE:
-                    place_mentions.append((_demonym(name, self.demonyms) or name, "DEMONYM"))
+                    place_mentions.append((demonym, "DEMONYM"))
             elif e.label in ACTOR_LABELS:
                 if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
                     continue

@@ -101,7 +101,7 @@ class NewsSpider(scrapy.Spider):
 
     def _new_articles(self, entries: list[Entry], origin: str) -> Iterator[scrapy.Request]:
         """Article requests for entries that are recent enough, allowed and not yet indexed."""
-        fresh = []
+        fresh: list[tuple[str, Entry]] = []
         for entry in entries:
             if self.since is not None and entry.date is not None and entry.date < self.since:
                 self._count("skipped/older-than-since")
@@ -109,16 +109,16 @@ class NewsSpider(scrapy.Spider):
             if self._denied(entry.url):
                 self._count("skipped/denied-by-pattern")
                 continue
-            fresh.append(entry)
+            fresh.append((canonicalize_url(entry.url), entry))
         known: set[str] = set()
         if self.known is not None and fresh:
-            known = self.known.known(canonicalize_url(e.url) for e in fresh)
-        for entry in fresh:
-            if canonicalize_url(entry.url) in known:
+            known = self.known.known(url for url, _ in fresh)
+        for url, entry in fresh:
+            if url in known:
                 self._count("skipped/already-indexed")
                 continue
             yield self._request(
-                entry.url, self.parse_article, date_hint=entry.date, date_hint_source=origin
+                url, self.parse_article, date_hint=entry.date, date_hint_source=origin
             )
 
     # --- callbacks -------------------------------------------------------------------
