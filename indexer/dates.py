@@ -19,7 +19,7 @@ MONTH_NAME = (
     r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 WEEKDAY_RE = re.compile(
-    r"\b(?:(last|next|this|on|early on|late on|by|until|since)\s+)?"
+    r"\b(?:(last|next|this|on|early on|late on|by|until|till|through|since)\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
@@ -32,18 +32,163 @@ MONTH_DAY_RE = re.compile(
 ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 
-# A sentence about the future ("schools will stay closed on Monday") looks forward.
-FUTURE = re.compile(
-    r"\b(will|would|'ll|is due|are due|is to|are to|plans? to|is scheduled|are scheduled|"
-    r"is expected|are expected|could|might|planned|plans)\b",
+# Tense cues. A weekday is read in the tense of its own clause: "voters on
+# Sunday rejected a text that would have been..." is last Sunday, "schools
+# will stay closed on Monday" is next Monday.
+FUTURE_CUES = {
+    "will",
+    "'ll",
+    "shall",
+    "due",
+    "scheduled",
+    "expected",
+    "planned",
+    "plans",
+    "plan",
+    "intends",
+}
+PAST_WORDS = {
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "began",
+    "broke",
+    "came",
+    "fell",
+    "fled",
+    "flew",
+    "fought",
+    "gave",
+    "went",
+    "held",
+    "kept",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "met",
+    "ran",
+    "rose",
+    "sank",
+    "saw",
+    "sent",
+    "shot",
+    "spoke",
+    "stood",
+    "struck",
+    "swept",
+    "took",
+    "threw",
+    "tore",
+    "won",
+    "wrote",
+    "found",
+    "brought",
+    "caught",
+    "drew",
+    "drove",
+    "grew",
+    "knew",
+    "paid",
+    "sold",
+    "sought",
+    "spent",
+    "became",
+    "got",
+    "withdrew",
+    "arose",
+}
+# Not past tense despite the -ed: future cues and adjectives news uses a lot.
+NOT_PAST_ED = {
+    "scheduled",
+    "expected",
+    "planned",
+    "united",
+    "armed",
+    "based",
+    "red",
+    "need",
+    "speed",
+    "feed",
+    "seed",
+    "bed",
+    "hundred",
+    "indeed",
+    "ahead",
+    "shed",
+}
+# After these an -ed word is a participle ("will stay closed"), not a past tense.
+PARTICIPLE_AFTER = {"will", "be", "been", "being", "is", "are", "stay", "remain", "get", "'ll"}
+# Deadlines and ends of spans ("leave by noon on Friday", "rain through Sunday")
+# look forward unless a past verb sits right before them ("lasted until Sunday").
+SPAN_END = {"by", "until", "till", "through"}
+# "by noon on Friday", "until late on Sunday": a span end with a time of day.
+DEADLINE_BEFORE = re.compile(
+    r"\b(?:by|until|till|through)\s+(?:noon|midnight|dawn|dusk|late|early|the end of|"
+    r"(?:\w+\s+)?(?:morning|afternoon|evening|night))\s*$",
     re.IGNORECASE,
 )
+CLAUSE_BREAK = re.compile(
+    r"[,;:()]|\b(?:and|but|which|who|that|while|as|after|before|when|because)\b", re.IGNORECASE
+)
+WORD = re.compile(r"[A-Za-z']+")
+# Speech inside quotation marks: its "today" is the day it was spoken.
+QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
-def _sentence_around(text: str, position: int) -> str:
+def _sentence_around(text: str, position: int) -> tuple[str, int]:
+    """The sentence holding ``position``, and the position's offset inside it."""
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
     ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i != -1]
-    return text[start : min(ends) if ends else len(text)]
+    return text[start : min(ends) if ends else len(text)], position - start
+
+
+def _clause_around(sentence: str, offset: int) -> tuple[str, int]:
+    starts = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, offset)]
+    start = starts[-1] if starts else 0
+    after = CLAUSE_BREAK.search(sentence, offset)
+    return sentence[start : after.start() if after else len(sentence)], offset - start
+
+
+def _tense_cues(clause: str) -> list[tuple[int, str]]:
+    """(word position, "future" | "past") for each tense cue in a clause."""
+    words = [w.lower() for w in WORD.findall(clause)]
+    cues = []
+    for i, word in enumerate(words):
+        previous = words[max(0, i - 2) : i]
+        if word in FUTURE_CUES or (word == "would" and words[i + 1 : i + 2] != ["have"]):
+            cues.append((i, "future"))
+        elif word in PAST_WORDS or (
+            word.endswith("ed")
+            and len(word) > 4
+            and word not in NOT_PAST_ED
+            and not PARTICIPLE_AFTER.intersection(previous)
+        ):
+            cues.append((i, "past"))
+    return cues
+
+
+def _looks_forward(text: str, position: int, modifier: str | None) -> bool:
+    """Whether the weekday at ``position`` is ahead of publication, read from its clause."""
+    sentence, offset = _sentence_around(text, position)
+    clause, at = _clause_around(sentence, offset)
+    cues = _tense_cues(clause)
+    here = len(WORD.findall(clause[:at]))
+    span_end = modifier is not None and modifier.split()[0].lower() in SPAN_END
+    if span_end or DEADLINE_BEFORE.search(clause[:at]):
+        had = any(w.lower() == "had" for w in WORD.findall(clause))
+        right_before = any(kind == "past" and 0 < here - i <= 2 for i, kind in cues)
+        return not (had or right_before)
+    if not cues:
+        cues = _tense_cues(sentence)
+        here = len(WORD.findall(sentence[:offset]))
+    if not cues:
+        return False
+    nearest = min(cues, key=lambda cue: (abs(cue[0] - here), cue[1] == "future"))
+    return nearest[1] == "future"
 
 
 def _weekday(name: str, modifier: str | None, base: dt.date, forward: bool = False) -> dt.date:
@@ -102,10 +247,22 @@ def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[
         if resolved is not None:
             found.add(resolved)
     if base is not None:
+        lead_day: dt.date | None = None  # the day the story's first paragraph is about
+        leading_space = len(text) - len(text.lstrip())
+        lead_end = text.find("\n", leading_space) % (len(text) + 1)  # -1: the whole text
         for match in WEEKDAY_RE.finditer(text):
-            forward = bool(FUTURE.search(_sentence_around(text, match.start())))
-            found.add(_weekday(match.group(2), match.group(1), base, forward))
+            forward = _looks_forward(text, match.start(), match.group(1))
+            day = _weekday(match.group(2), match.group(1), base, forward)
+            found.add(day)
+            if lead_day is None and match.start() < lead_end:
+                lead_day = day
+        # Speech in quotation marks was spoken on the story's day, so its
+        # "yesterday" counts from there ("What happened yesterday...", said on
+        # Saturday); other relative words count from publication.
+        quoted = [m.span() for m in QUOTED.finditer(text)]
         for match in RELATIVE_RE.finditer(text):
+            in_quote = any(start < match.start() < end for start, end in quoted)
+            anchor = (lead_day or base) if in_quote else base
             word = match.group(1).lower()
-            found.add(base + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0)))
+            found.add(anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0)))
     return sorted(found)

@@ -119,7 +119,17 @@ MAX_CHARS = 100_000
 
 
 def _text_of(article: Article) -> str:
-    parts = [article.title, article.description or "", article.body]
+    """Title, description and body for NER, the body's dateline blanked out.
+
+    The small model runs a wire dateline into the first name after it
+    ("NAIROBI - William Ruto" as one ORG, or nothing at all), and that first
+    name is usually the story's main actor. The dateline's place is read by
+    ``DATELINE`` instead; spaces keep every character offset where it was.
+    """
+    body = article.body
+    if dateline := DATELINE.match(body):
+        body = " " * dateline.end() + body[dateline.end() :]
+    parts = [article.title, article.description or "", body]
     return "\n\n".join(p for p in parts if p)[:MAX_CHARS]
 
 
@@ -213,7 +223,9 @@ class Enricher:
         from collections import deque
         from concurrent.futures import Future, ProcessPoolExecutor
 
-        # spawn, not fork: the caller may already run threads (the bulk sender).
+        # fork, not spawn: children inherit the imported spaCy and data modules
+        # instead of importing them again. The caller may run a thread (the bulk
+        # sender); the children only enrich and never touch what it locks.
         context = multiprocessing.get_context("fork")
         chunk_size = self.batch_size * 2
         pending: deque[Future[list[Article]]] = deque()
@@ -268,7 +280,7 @@ class Enricher:
         for e in ents:
             name = clean_mention(e.text)
             if "\n" in e.text or " - " in e.text or not name:
-                continue  # spanning a paragraph break or a dateline dash: a tagging accident
+                continue  # spanning a paragraph break or a dash: a tagging accident
             alias = self.aliases.get(name)
             if name in storms or name.split()[0].lower() in NAMED_THINGS:
                 continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"

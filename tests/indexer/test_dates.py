@@ -20,6 +20,38 @@ def test_future_sentences_look_forward() -> None:
     assert mentioned_dates("A vote is due next Tuesday.", THURSDAY) == [dt.date(2015, 10, 13)]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # The clause's own verb decides, not a "would" further on.
+        ("Voters on Sunday rejected a text that would have changed much.", dt.date(2015, 10, 4)),
+        (
+            "A probe crashed into an asteroid on Monday, a test of whether we could.",
+            dt.date(2015, 10, 5),
+        ),
+        ("He said he would travel to Paris on Monday.", dt.date(2015, 10, 12)),
+        ("Fans are expected to line the streets for a parade on Monday.", dt.date(2015, 10, 12)),
+        # Deadlines and span ends look forward, unless a past verb owns them.
+        ("Residents were ordered to leave by noon on Friday.", dt.date(2015, 10, 9)),
+        ("Forecasters warned of more rain through Sunday.", dt.date(2015, 10, 11)),
+        ("The strike lasted until Sunday.", dt.date(2015, 10, 4)),
+        ("By Tuesday the toll had risen to 40.", dt.date(2015, 10, 6)),
+    ],
+)
+def test_a_weekday_takes_the_tense_of_its_clause(sentence: str, day: dt.date) -> None:
+    assert mentioned_dates(sentence, THURSDAY) == [day]
+
+
+def test_relative_words_in_a_quotation_count_from_the_storys_day() -> None:
+    spoken_on_tuesday = 'Talks failed on Tuesday.\n\n"Yesterday was a good day," he said.'
+    assert mentioned_dates(spoken_on_tuesday, THURSDAY) == [
+        dt.date(2015, 10, 5),
+        dt.date(2015, 10, 6),
+    ]
+    assert mentioned_dates('"Today we vote," he said.', THURSDAY) == [dt.date(2015, 10, 8)]
+    assert mentioned_dates("Talks resume today.", THURSDAY) == [dt.date(2015, 10, 8)]
+
+
 def test_month_and_day_take_the_nearest_year() -> None:
     assert mentioned_dates("Turkey votes on Nov. 1.", THURSDAY) == [dt.date(2015, 11, 1)]
     late = dt.datetime(2016, 1, 5, tzinfo=dt.UTC)

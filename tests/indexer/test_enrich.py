@@ -105,3 +105,20 @@ def test_storms_landmarks_and_plural_demonyms(enricher: Enricher) -> None:
     assert places["Florida"].country_code == "US"  # the state, not a city that lists the name
     assert "Miami" in places and "Cuba" in places  # the dateline; "Cubans" counts for Cuba
     assert places["Freedom Tower"].location is None  # a landmark kept by name
+
+
+def test_a_wire_dateline_does_not_swallow_the_first_name(enricher: Enricher) -> None:
+    body = (
+        "NAIROBI - William Ruto was declared the winner of Kenya's presidential election "
+        "on Monday, narrowly defeating Raila Odinga.\n\nRuto thanked his supporters."
+    )
+    article = Article(
+        url="http://h/ruto",
+        title="Kenya has a new president",
+        body=body,
+        published_at=dt.datetime(2022, 8, 15, 18, tzinfo=dt.UTC),
+    )
+    (enriched,) = enricher.enrich([article])
+    assert "William Ruto" in enriched.persons
+    assert "Ruto" not in enriched.persons
+    assert "Nairobi" in {p.name for p in enriched.places}
