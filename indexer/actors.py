@@ -151,6 +151,29 @@ NOT_ACTORS = {
     "agency",
 }
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
+SCORE = re.compile(r"\s+\d+-\d+$")  # "Inter Milan 1-0"
+# Plural nouns whose possessive is part of a name, not an owner ("Taiwan People's Party").
+NAME_POSSESSIVES = {"people", "women", "men", "children", "veterans"}
+# Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
+PERSON_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "sheikh",
+    "emir",
+    "sultan",
+    "pope",
+    "president",
+}
 LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -162,7 +185,7 @@ def slug(name: str) -> str:
 
 def clean_mention(text: str) -> str:
     """Whitespace, possessives, leading articles and stray punctuation removed."""
-    cleaned = " ".join(text.split())
+    cleaned = SCORE.sub("", " ".join(text.split()))
     cleaned = POSSESSIVE.sub("", cleaned).strip(" ,.;:\"'“”‘’()[]-")
     cleaned = POSSESSIVE.sub("", cleaned)
     return LEADING_THE.sub("", cleaned)
@@ -212,11 +235,19 @@ def canonical_actors(
     cleaned: list[tuple[str, str, str]] = []  # (raw, cleaned, label)
     for raw, label in mentions:
         name = clean_mention(raw)
+        words = name.split()
+        if (
+            label == "ORG"
+            and len(words) >= 2
+            and words[0].lower().rstrip(".") in PERSON_TITLES
+            and words[1][:1].isupper()
+        ):
+            label = "PERSON"
         if label == "PERSON" and aliases.get(name) is None:  # "King Abdullah" may be an alias
             name = strip_titles(name)
-        elif label == "ORG" and aliases.get(name) is None and re.search(r"['’]s\s", name):
+        elif label == "ORG" and aliases.get(name) is None and (owner := _owner(name)):
             # "Trudeau's Liberals", "Suu Kyi's National League for Democracy"
-            name = re.split(r"['’]s\s+", name, maxsplit=1)[1]
+            name = name[len(owner) :].lstrip("'’s ")
         if not name or name.lower() in NOT_ACTORS or not any(ch.isalpha() for ch in name):
             continue
         if label == "ORG" and name.endswith(" party") and aliases.get(name) is None:
@@ -283,6 +314,12 @@ def _resolve(
         # Family name first (Tsai Ing-wen, Park Geun-hye): "Tsai" is Tsai Ing-wen.
         full = first_names[name.lower()]
         return Actor(id=slug(full), name=full, type="person")
+    if single and label == "PERSON":
+        # A middle name people go by ("Lula" in Luiz Inacio Lula da Silva), if only one fits.
+        holders = {f for f in full_names.values() if name.lower() in f.lower().split()[1:-1]}
+        if len(holders) == 1:
+            full = holders.pop()
+            return Actor(id=slug(full), name=full, type="person")
     if label == "PERSON":
         return Actor(id=slug(name), name=name, type="person")
     if label == "ORG":
@@ -290,6 +327,14 @@ def _resolve(
             return None  # two-letter acronyms the alias table does not know are noise
         return Actor(id=slug(name), name=name, type="organization")
     return None  # NORP, GPE...: actors only through the alias table
+
+
+def _owner(name: str) -> str | None:
+    """The owner in "Owner's Name", unless the possessive is part of the name."""
+    match = re.search(r"^(.+?)['’]s\s", name)
+    if match is None or match.group(1).split()[-1].lower() in NAME_POSSESSIVES:
+        return None
+    return match.group(1)
 
 
 def _actor_type(kind: str) -> ActorType:

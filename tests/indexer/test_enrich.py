@@ -122,3 +122,46 @@ def test_a_wire_dateline_does_not_swallow_the_first_name(enricher: Enricher) -> 
     assert "William Ruto" in enriched.persons
     assert "Ruto" not in enriched.persons
     assert "Nairobi" in {p.name for p in enriched.places}
+
+
+def _enrich_text(enricher: Enricher, body: str, published: dt.datetime | None = None) -> Article:
+    article = Article(
+        url=f"http://h/{abs(hash(body))}",
+        title="A story",
+        body=body,
+        published_at=published or dt.datetime(2023, 6, 11, 8, tzinfo=dt.UTC),
+    )
+    (enriched,) = enricher.enrich([article])
+    return enriched
+
+
+def test_clubs_named_after_cities_are_actors(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "ISTANBUL - Manchester City won the Champions League for the first time on "
+        "Saturday, beating Inter Milan 1-0 in the final.",
+    )
+    assert {"Manchester City", "Inter Milan"} <= set(enriched.organizations)
+    assert "Manchester" not in {p.name for p in enriched.places}
+
+
+def test_a_place_name_inside_an_organisation_name_stays_in_it(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "Traffic resumed in the afternoon, the Suez Canal Authority said. "
+        "More than 360 ships had been waiting at both ends of the Suez Canal.",
+    )
+    assert "Suez Canal Authority" in enriched.organizations
+    assert "Suez Canal" in {p.name for p in enriched.places}
+
+
+def test_regions_features_and_misread_places_are_places(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "MUMBAI - A landslide buried a village in the western Indian state of Maharashtra. "
+        "Rescuers searched houses on Japan's Noto peninsula.\n\n"
+        "The ship will pass through the Bosphorus. Russian missiles hit Mykolaiv overnight.",
+    )
+    names = {p.name for p in enriched.places}
+    assert {"Maharashtra", "Noto Peninsula", "Bosphorus", "Mykolayiv"} <= names
+    assert not {"Bosphorus", "Mykolaiv", "Noto"} & {a.name for a in enriched.actors}

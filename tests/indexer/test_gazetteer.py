@@ -36,3 +36,33 @@ def test_countries_have_a_point_inside_them() -> None:
     syria = gazetteer().country("SY", "Syrian", 0.6)
     assert syria is not None and syria.location is not None
     assert 32 < syria.location.lat < 37.5 and 35.5 < syria.location.lon < 42.5
+
+
+def test_first_level_regions_need_their_country_named() -> None:
+    places = gazetteer()
+    nsw = places.resolve("New South Wales", {"AU"})
+    assert nsw is not None and nsw.country_code == "AU" and nsw.location is not None
+    assert -38 < nsw.location.lat < -28 and 140 < nsw.location.lon < 154
+    assert places.resolve("New South Wales") is None
+    bavaria = places.resolve("Bavaria", {"DE"})  # ISO keeps "Bayern"; English wins
+    assert bavaria is not None and bavaria.name == "Bavaria"
+
+
+def test_a_city_beats_the_province_named_after_it() -> None:
+    place = gazetteer().resolve("Mykolaiv", {"UA"})
+    assert place is not None and place.name == "Mykolayiv"
+
+
+def test_small_towns_need_their_country_and_us_state_named() -> None:
+    places = gazetteer()
+    assert places.resolve("Mallacoota") is None
+    town = places.resolve("Mallacoota", {"AU"})
+    assert town is not None and town.country_code == "AU" and town.location is not None
+    assert places.resolve("Rolling Fork", {"US", "US-MS"}) is not None
+    assert places.resolve("Rolling Fork", {"US", "US-TX"}) is None
+
+
+def test_airport_codes_and_nicknames_do_not_make_places() -> None:
+    places = gazetteer()
+    assert places.resolve("GDL", {"DE"}) is None  # Guadalajara's airport code
+    assert places.resolve("Silver City", {"US", "US-MS"}) is None  # Meriden's nickname
