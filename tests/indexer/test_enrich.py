@@ -165,3 +165,14 @@ def test_regions_features_and_misread_places_are_places(enricher: Enricher) -> N
     names = {p.name for p in enriched.places}
     assert {"Maharashtra", "Noto Peninsula", "Bosphorus", "Mykolayiv"} <= names
     assert not {"Bosphorus", "Mykolaiv", "Noto"} & {a.name for a in enriched.actors}
+
+
+def test_common_words_opening_a_sentence_are_not_actors(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "BERLIN - Train drivers began a strike on Wednesday.\n\n"
+        "Farmers also blocked roads around Stuttgart. Reuters reported the protests.",
+    )
+    names = {a.name for a in enriched.actors}
+    assert "Farmers" not in names
+    assert "Reuters" in names
