@@ -68,6 +68,16 @@ TITLE_WORDS = {
     "defense",
     "interior",
     "finance",
+    "transport",
+    "health",
+    "education",
+    "energy",
+    "environment",
+    "trade",
+    "agriculture",
+    "economy",
+    "labour",
+    "culture",
     "justice",
     "judge",
     "chief",
@@ -149,6 +159,14 @@ NOT_ACTORS = {
     "council",
     "committee",
     "agency",
+    "congress",
+    "senate",
+    "transport",
+    "health",
+    "education",
+    "energy",
+    "trade",
+    "economy",
 }
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 SCORE = re.compile(r"\s+\d+-\d+$")  # "Inter Milan 1-0"
@@ -233,9 +251,22 @@ def canonical_actors(
     ("Ash Carter") sharing its last word.
     """
     cleaned: list[tuple[str, str, str]] = []  # (raw, cleaned, label)
+    person_words = {
+        clean_mention(raw).split()[-1].lower()
+        for raw, label in mentions
+        if label == "PERSON" and clean_mention(raw)
+    }
     for raw, label in mentions:
         name = clean_mention(raw)
         words = name.split()
+        if (
+            label == "ORG"
+            and 2 <= len(words) <= 3
+            and all(w[:1].isupper() for w in words)
+            and words[-1].lower() in person_words
+            and aliases.get(name) is None
+        ):
+            label = "PERSON"  # "Novak Djokovic" tagged ORG, "Djokovic" PERSON later
         if (
             label == "ORG"
             and len(words) >= 2
@@ -248,8 +279,10 @@ def canonical_actors(
         elif label == "ORG" and aliases.get(name) is None and (owner := _owner(name)):
             # "Trudeau's Liberals", "Suu Kyi's National League for Democracy"
             name = name[len(owner) :].lstrip("'’s ")
-        if not name or name.lower() in NOT_ACTORS or not any(ch.isalpha() for ch in name):
+        if not name or not any(ch.isalpha() for ch in name):
             continue
+        if name.lower() in NOT_ACTORS and aliases.get(name) is None:
+            continue  # "Parliament", "Congress" where no alias names which one
         if label == "ORG" and name.endswith(" party") and aliases.get(name) is None:
             name = name[: -len(" party")]  # "ZANU-PF party" -> "ZANU-PF"
         if (

@@ -254,17 +254,7 @@ class Enricher:
                 yield _without_entities(article)
                 continue
             ents = [
-                Ent(
-                    e.text,
-                    e.label_,
-                    e.start_char,
-                    _word(doc, e.start - 1),
-                    _word(doc, e.end),
-                    _word(
-                        doc,
-                        e.start - 2 if _word(doc, e.start - 1).lower() == "the" else e.start - 1,
-                    ),
-                )
+                Ent(e.text, e.label_, e.start_char, _word(doc, e.start - 1), _word(doc, e.end))
                 for e in doc.ents
             ]
             yield self.facets(article, text, ents)
@@ -327,15 +317,28 @@ class Enricher:
             for e in ents
             if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
         }
+        cues = _place_cues(text, ents)
         proven_places = {
             clean_mention(e.text)
             for e in ents
-            if self._is_misread_place(e, surnames, tagged_places)
+            if self._is_misread_place(e, cues.get(e.start), surnames, tagged_places)
+        }
+        # "the village of Lytton": a place even where the gazetteer has none.
+        named_as_places = {
+            clean_mention(e.text)
+            for e in ents
+            if cues.get(e.start) == "noun" and e.label in ACTOR_LABELS | PLACE_LABELS
         }
         common = self._common_words_at_sentence_start(text, ents)
         actor_mentions: list[tuple[str, str]] = []
         place_mentions: list[tuple[str, str]] = []
-        ents = [_complete_hyphenated_name(_complete_particle_name(e), text) for e in ents]
+        ents = [
+            _complete_organisation_name(
+                _complete_hyphenated_name(_complete_particle_name(e), text), text
+            )
+            for e in ents
+        ]
+        ents = _headline_names_as_in_body(ents, text, len(article.title))
         for e in ents:
             name = clean_mention(e.text)
             if "\n" in e.text or " - " in e.text or not name:
@@ -356,7 +359,9 @@ class Enricher:
                     (" ".join(words[:-1]) if words[-1].islower() else name, "LANDMARK")
                 )
             elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
-                place_mentions.append((name, "GPE"))
+                place_mentions.append((name, "NAMED_PLACE" if name in named_as_places else "GPE"))
+            elif name in named_as_places and alias is None and e.label in ACTOR_LABELS:
+                place_mentions.append((name, "NAMED_PLACE"))
             elif e.label in PLACE_LABELS and _is_club(name, self.gazetteer):
                 actor_mentions.append((e.text, "ORG"))
             elif e.label in PLACE_LABELS:
@@ -367,7 +372,9 @@ class Enricher:
                 elif e.after.lower() == "province" and self.gazetteer.knows(f"{name} province"):
                     place_mentions.append((f"{name} province", e.label))
                 else:
-                    place_mentions.append((name, e.label))
+                    place_mentions.append(
+                        (name, "NAMED_PLACE" if name in named_as_places else e.label)
+                    )
             elif e.label == "NORP" and (demonym := _demonym(name, self.demonyms)):
                 if e.after.lower() not in NOT_COUNTRY_SENSE:
                     place_mentions.append((demonym, "DEMONYM"))
@@ -387,16 +394,17 @@ class Enricher:
             place_mentions.insert(0, (city.title() if city.isupper() else city, "DATELINE"))
             if dateline.group("region"):
                 place_mentions.insert(1, (dateline.group("region").strip(), "DATELINE"))
-        actors, by_mention = canonical_actors(actor_mentions, self.aliases)
         places = self._places(place_mentions)
-        mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
-        quotes, speakers = extract_quotes(text, actors, mentions)
-        known = {a.id for a in actors}
-        actors = actors + [a for a in speakers if a.id not in known]
         countries: list[str] = []
         for place in places:
             if place.country_code and place.country_code not in countries:
                 countries.append(place.country_code)
+        # Rows scoped to a country apply only where the article names it.
+        actors, by_mention = canonical_actors(actor_mentions, self.aliases.within(countries))
+        mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
+        quotes, speakers = extract_quotes(text, actors, mentions)
+        known = {a.id for a in actors}
+        actors = actors + [a for a in speakers if a.id not in known]
         return article.model_copy(
             update={
                 "actors": actors,
@@ -423,26 +431,31 @@ class Enricher:
         }
         return common_words(self.model, suspects.values()) if suspects else set()
 
-    def _is_misread_place(self, e: Ent, surnames: set[str], tagged_places: set[str]) -> bool:
+    def _is_misread_place(
+        self, e: Ent, cue: str | None, surnames: set[str], tagged_places: set[str]
+    ) -> bool:
         """An ORG or PERSON the gazetteer proves is a place.
 
-        Proof is a dateline (KABUL - ...), the same name tagged as a place
-        elsewhere, or the words before it: after "in", "near", "to"... any
-        known place, small towns included; after "and", "of" or a comma only
-        a city, state or country, since regions and rivers share their names
-        with companies ("Google and Amazon"). A lone PERSON word that is a
-        big city ("hit Mykolaiv") needs no context word.
+        Proof is a country's exact name, a dateline (KABUL - ...), the same
+        name tagged as a place elsewhere, or the words around it: after
+        "in", "near", "the town of", or next to another place ("Kamloops and
+        Merritt"), any known place, small towns included; after "and", "of"
+        or a comma only a city, state or country, since regions and rivers
+        share their names with companies ("Google and Amazon"). A lone
+        PERSON word that is a big city ("hit Mykolaiv") needs no context word.
         """
         if e.label not in {"ORG", "PERSON"}:
             return False
         name = clean_mention(e.text)
         if self.aliases.get(name) is not None or name.lower() in surnames:
             return False
-        if e.preposition.lower() in PLACE_PREPOSITIONS:
+        candidates = self.gazetteer.candidates(name)
+        if any(c.kind == "country" and self.gazetteer.named_exactly(c, name) for c in candidates):
+            return True  # "Sri Lanka's president" tagged PERSON
+        if cue is not None:
             return self.gazetteer.knows(name, towns=True)
         if e.label == "PERSON" and e.before.lower() == "the":
-            return self.gazetteer.knows(name)  # "the Bosphorus": no person is "the X"
-        candidates = self.gazetteer.candidates(name)
+            return bool(candidates)  # "the Bosphorus": no person is "the X"
         if (name.isupper() and len(name) > 3) or name in tagged_places:
             return bool(candidates)
         if e.before.lower() in PLACE_CONTEXT:
@@ -459,21 +472,16 @@ class Enricher:
             if label == "DEMONYM":
                 context.add(self.demonyms[name])  # "the western Indian state of..."
                 continue
-            candidates = [c for c in self.gazetteer.candidates(name) if not c.needs_context]
-            countries = [c for c in candidates if c.kind == "country"]
-            if countries and self.gazetteer.named_exactly(countries[0], name):
-                candidates = countries  # "Lebanon" the country, not Lebanon, Tennessee
-            # One candidate, named exactly so: it vouches for its country (and
-            # a US state for its code). One found only through an alternate
-            # spelling vouches for nothing.
+            if code := self.gazetteer.clear_country(name):
+                context.add(code)
+            found = self.gazetteer.candidates(name)
             if (
-                len(candidates) == 1
-                and candidates[0].country_code
-                and self.gazetteer.named_exactly(candidates[0], name)
+                len(found) == 1
+                and found[0].region_code
+                and not found[0].needs_context
+                and self.gazetteer.named_exactly(found[0], name)
             ):
-                context.add(candidates[0].country_code)
-                if candidates[0].region_code:
-                    context.add(candidates[0].region_code)
+                context.add(found[0].region_code)  # a US state (or city) the article names
         places: dict[str, Place] = {}
         for name, label in mentions:
             if label == "DEMONYM":
@@ -482,8 +490,9 @@ class Enricher:
                 place = self.gazetteer.resolve(name, context)
                 if label == "LANDMARK" and place is not None and place.name != name:
                     place = None  # a landmark is not the district that lists it as an alias
-                if place is None and label == "LANDMARK":
-                    # A landmark the gazetteer lacks: kept by name, without coordinates.
+                if place is None and label in ("LANDMARK", "NAMED_PLACE"):
+                    # A landmark or "the town of X" the gazetteer lacks: kept by
+                    # name, without coordinates.
                     place = Place(name=name, mention=name, confidence=0.4)
             if place is None:
                 continue
@@ -504,8 +513,6 @@ class Ent:
     start: int
     before: str = ""
     after: str = ""
-    # The word before, looking past "the" ("in the Amazon" -> "in").
-    preposition: str = ""
 
 
 NAME_PARTICLES = {"le", "la", "de", "du", "van", "von", "der", "al", "el", "bin", "ben", "da", "di"}
@@ -552,9 +559,95 @@ def _is_club(name: str, places: Gazetteer) -> bool:
     )
 
 
+PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:town|village|city|island|province|state|region|capital|district|county|port|"
+    r"suburb|hamlet|community|municipality|outskirts)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha())) + r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+PLACE_LIST_GAP = re.compile(r"^(?:,|,? and|,? or)\s+$")
+
+
+def _place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
+    """Entity start -> how strongly the words around it say "a place follows".
+
+    "noun": after "the town of", "the island of"... (a place even if the
+    gazetteer lacks it); "strong": after "in", "near", "to"..., or listed
+    right after a place ("Kamloops and Merritt").
+    """
+    cues: dict[int, str] = {}
+    previous: Ent | None = None
+    for e in ents:
+        before = text[max(0, e.start - 40) : e.start]
+        if PLACE_NOUN_BEFORE.search(before):
+            cues[e.start] = "noun"
+        elif PREPOSITION_BEFORE.search(before) or (
+            previous is not None
+            and (previous.label in PLACE_LABELS or previous.start in cues)
+            and PLACE_LIST_GAP.match(text[previous.start + len(previous.text) : e.start])
+        ):
+            cues[e.start] = "strong"
+        previous = e
+    return cues
+
+
 def _sentence_from(text: str, start: int) -> str:
     ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i != -1]
     return text[start : min(ends) + 1 if ends else len(text)]
+
+
+# Last words of organisation names that often go on with "for ..." ("United
+# Party for National Development"), where the small model stops early.
+ORGANISATION_HEADS = {
+    "party",
+    "front",
+    "movement",
+    "alliance",
+    "union",
+    "council",
+    "committee",
+    "league",
+    "congress",
+    "association",
+    "federation",
+    "coalition",
+    "organisation",
+    "organization",
+}
+FOR_TAIL = re.compile(r" for(?: (?:the|and|of)| [A-Z][\w'’-]*)+")
+
+
+def _complete_organisation_name(e: Ent, text: str) -> Ent:
+    """ "United Party" followed by "for National Development": one name."""
+    if e.label != "ORG" or e.text.split()[-1].lower() not in ORGANISATION_HEADS:
+        return e
+    tail = FOR_TAIL.match(text, e.start + len(e.text))
+    if tail is None or tail.group(0).split()[-1].lower() in {"the", "and", "of"}:
+        return e
+    return replace(e, text=e.text + tail.group(0), after="")
+
+
+def _headline_names_as_in_body(ents: list[Ent], text: str, title_length: int) -> list[Ent]:
+    """ "Libertarian Milei wins": a headline word glued to a name the body
+    never writes that way is dropped, so the name resolves to the body's."""
+    body = text[title_length:]
+    fixed = []
+    for e in ents:
+        words = e.text.split()
+        if (
+            e.start < title_length
+            and e.label == "PERSON"
+            and len(words) >= 2
+            and e.text not in body
+            and re.search(rf"\b{re.escape(words[-1])}\b", body)
+        ):
+            start = e.start + e.text.rindex(words[-1])
+            e = replace(e, text=words[-1], start=start, before=words[-2])
+        fixed.append(e)
+    return fixed
 
 
 def _demonym(name: str, table: dict[str, str]) -> str | None:

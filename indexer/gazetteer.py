@@ -51,11 +51,13 @@ ALTERNATE_NAME_MIN_POPULATION = 250_000
 SUFFIXES = re.compile(
     r"\s+(province|governorate|region|city|state|district|prefecture)$", re.IGNORECASE
 )
+# A city this big, ten times bigger than any namesake, tells the article's country.
+CLEAR_CITY_POPULATION = 100_000
 # Towns below the main city list: big enough to make the news now and then.
 TOWN_MIN_POPULATION = 1000
 MAIN_CITY_MIN_POPULATION = 15000
-# Subdivision names made only of these words ("Central", "North West") are
-# too generic to look up.
+# One-word subdivision names that are these words ("Central") are too generic
+# to look up.
 GENERIC_WORDS = {
     "north",
     "south",
@@ -98,6 +100,9 @@ GENERIC_WORDS = {
     "and",
     "of",
 }
+# A many-word name made only of these ("North West") is no name to look up;
+# "Western Province" is, for the one country that has it.
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
 # Local words for "province" that ISO 3166-2 keeps in names ("Anhui Sheng").
 LOCAL_ADMIN_WORDS = re.compile(
     r"\s+(sheng|shi|zizhiqu|oblast'?|kraj|respublika|avtonomnyj okrug|okrug)$", re.IGNORECASE
@@ -318,10 +323,14 @@ class Gazetteer:
             return None
         wanted = self._lookup_name(mention)
         best = max(found, key=lambda c: _score(c, context_countries, wanted))
-        if best.kind == "province":
-            # A city and its province share a name (Mykolaiv): news means the city.
+        if best.kind == "province" and not SUFFIXES.search(mention):
+            # A city and its province share a name (Mykolaiv): news means the
+            # city, unless the text says "province" (Hatay province).
             cities = [c for c in found if c.kind == "city" and c.country_code == best.country_code]
             best = max(cities, key=lambda c: c.population) if cities else best
+        elif SUFFIXES.search(mention):
+            regions = [c for c in found if c.kind != "city"]
+            best = max(regions, key=lambda c: _score(c, context_countries, wanted), default=best)
         if (
             best.kind == "city"
             and not self.named_exactly(best, mention)
@@ -338,6 +347,28 @@ class Gazetteer:
         if best.needs_context:
             confidence = min(confidence, 0.8)
         return best.place(mention, confidence, name=_english_name(best.name, mention))
+
+    def clear_country(self, mention: str) -> str | None:
+        """The country a mention names beyond doubt, even among same-named places:
+        one candidate named exactly, a country, or a big city well ahead of
+        the rest (Venice, Italy over Venice, Florida)."""
+        found = [c for c in self.candidates(mention) if not c.needs_context]
+        exact = [c for c in found if self.named_exactly(c, mention)]
+        countries = [c for c in exact if c.kind == "country"]
+        if countries:
+            return countries[0].country_code  # "Lebanon" the country, not Lebanon, Tennessee
+        if len(found) == 1:
+            return found[0].country_code if exact else None
+        ranked = sorted(exact, key=lambda c: _score(c, frozenset(), mention), reverse=True)
+        if (
+            len(ranked) >= 2
+            and ranked[0].kind == "city"
+            and ranked[0].population >= CLEAR_CITY_POPULATION
+            and _score(ranked[0], frozenset(), mention) - _score(ranked[1], frozenset(), mention)
+            >= 1.0
+        ):
+            return ranked[0].country_code
+        return None
 
     def country(self, code: str, mention: str, confidence: float) -> Place | None:
         candidate = self.countries.get(code)
@@ -413,7 +444,8 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
     return [
         n
         for n in dict.fromkeys(names)
-        if len(fold(n)) > 2 and not set(fold(n).split()) <= GENERIC_WORDS
+        if len(fold(n)) > 2
+        and not set(fold(n).split()) <= (GENERIC_WORDS if " " not in n else COMPASS)
     ]
 
 
@@ -422,6 +454,7 @@ def _english_name(name: str, mention: str) -> str:
     if name.isascii() or not mention.isascii():
         return name
     cleaned = re.sub(r"^the\s+", "", mention.strip(), flags=re.IGNORECASE)
+    cleaned = SUFFIXES.sub("", cleaned)  # "Kahramanmaras province" -> "Kahramanmaras"
     return cleaned.title() if cleaned.isupper() else cleaned
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import copy
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,9 @@ def read_tsv(name: str, data_dir: Path = DATA_DIR) -> Iterator[list[str]]:
 class Alias:
     canonical: str
     type: str  # person, organization, group or place
+    # Applies only in articles that name this country ("Congress" is the US
+    # Congress in an American story, not in a Peruvian one).
+    country: str | None = None
 
 
 class AliasTable:
@@ -30,16 +34,26 @@ class AliasTable:
     def __init__(self, rows: list[list[str]]) -> None:
         self.exact: dict[str, Alias] = {}
         self.folded: dict[str, Alias] = {}
-        for alias, canonical, kind in rows:
-            entry = Alias(canonical, kind)
+        self.countries: frozenset[str] | None = None  # None: every row applies
+        for alias, canonical, kind, *country in rows:
+            entry = Alias(canonical, kind, country[0] if country and country[0] else None)
             self.exact[alias] = entry
             if not (alias.isupper() and len(alias) <= 4):
                 self.folded.setdefault(alias.casefold(), entry)
 
     def get(self, name: str) -> Alias | None:
-        return self.exact.get(name) or (
+        entry = self.exact.get(name) or (
             None if name.isupper() and len(name) <= 4 else self.folded.get(name.casefold())
         )
+        if entry and entry.country and self.countries is not None:
+            return entry if entry.country in self.countries else None
+        return entry
+
+    def within(self, countries: Iterable[str]) -> AliasTable:
+        """The table as it applies to an article naming these countries."""
+        view = copy.copy(self)
+        view.countries = frozenset(countries)
+        return view
 
     def names(self) -> list[str]:
         return list(self.exact)

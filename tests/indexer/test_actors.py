@@ -67,6 +67,26 @@ def test_a_possessive_inside_a_name_is_kept_an_owners_is_dropped() -> None:
     assert [a.name for a in actors] == ["Taiwan People's Party", "Liberals"]
 
 
+def test_a_full_name_tagged_org_is_a_person_called_by_that_surname() -> None:
+    actors, by_mention = canonical_actors(
+        [("Novak Djokovic", "ORG"), ("Djokovic", "PERSON"), ("Deutsche Bahn", "ORG")],
+        AliasTable([]),
+    )
+    assert [(a.name, a.type) for a in actors] == [
+        ("Novak Djokovic", "person"),
+        ("Deutsche Bahn", "organization"),
+    ]
+    assert by_mention["Djokovic"].name == "Novak Djokovic"
+
+
+def test_country_scoped_aliases_apply_only_where_the_article_names_the_country() -> None:
+    table = AliasTable([["Congress", "US Congress", "organization", "US"]])
+    american, _ = canonical_actors([("Congress", "ORG")], table.within(["US"]))
+    peruvian, _ = canonical_actors([("Congress", "ORG")], table.within(["PE"]))
+    assert [a.name for a in american] == ["US Congress"]
+    assert peruvian == []  # an unnamed legislature is no actor
+
+
 def test_alias_table_canonicalises() -> None:
     actors, _ = canonical_actors(
         [

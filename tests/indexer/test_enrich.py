@@ -176,3 +176,33 @@ def test_common_words_opening_a_sentence_are_not_actors(enricher: Enricher) -> N
     names = {a.name for a in enriched.actors}
     assert "Farmers" not in names
     assert "Reuters" in names
+
+
+def test_the_words_around_a_name_make_it_a_place(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "LYTTON, British Columbia - A wildfire swept through the village of Lytton on "
+        "Wednesday. Evacuees were taken to shelters in Kamloops and Merritt.",
+    )
+    places = {p.name: p for p in enriched.places}
+    assert {"Lytton", "Kamloops", "Merritt", "British Columbia"} <= set(places)
+    assert places["Lytton"].location is None  # too small for the gazetteer: kept by name
+    assert places["Merritt"].country_code == "CA" and places["Merritt"].location is not None
+    assert not {"Lytton", "Merritt"} & {a.name for a in enriched.actors}
+
+
+def test_names_the_model_cuts_short_or_dresses_up_in_a_headline(enricher: Enricher) -> None:
+    article = Article(
+        url="http://h/milei",
+        title="Libertarian Milei wins Argentina's presidency",
+        body=(
+            "BUENOS AIRES - Javier Milei, a libertarian economist, won Argentina's "
+            "presidential runoff on Sunday. Supporters of his United Party for National "
+            "Development danced in the streets. Milei thanked them."
+        ),
+        published_at=dt.datetime(2023, 11, 20, 3, tzinfo=dt.UTC),
+    )
+    (enriched,) = enricher.enrich([article])
+    names = {a.name for a in enriched.actors}
+    assert "Javier Milei" in names and "Libertarian Milei" not in names
+    assert "United Party for National Development" in names

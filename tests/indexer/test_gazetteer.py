@@ -66,3 +66,17 @@ def test_airport_codes_and_nicknames_do_not_make_places() -> None:
     places = gazetteer()
     assert places.resolve("GDL", {"DE"}) is None  # Guadalajara's airport code
     assert places.resolve("Silver City", {"US", "US-MS"}) is None  # Meriden's nickname
+
+
+def test_a_province_named_in_the_text_beats_the_city() -> None:
+    place = gazetteer().resolve("Hatay province", {"TR"})
+    assert place is not None and (place.name, place.country_code) == ("Hatay", "TR")
+    ascii_name = gazetteer().resolve("Kahramanmaras province", {"TR"})
+    assert ascii_name is not None and ascii_name.name == "Kahramanmaras"
+
+
+def test_a_clear_country_even_among_namesakes() -> None:
+    places = gazetteer()
+    assert places.clear_country("Lebanon") == "LB"  # not Lebanon, Tennessee
+    assert places.clear_country("Paris") == "FR"
+    assert places.clear_country("Victoria") is None  # too many of them
