@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_NAME = (
@@ -204,6 +205,7 @@ def _weekday(name: str, modifier: str | None, base: dt.date, forward: bool = Fal
     return base - dt.timedelta(days=back)
 
 
+@lru_cache(maxsize=8192)  # a corpus names the same days again and again; parsing is slow
 def _parse_day(text: str) -> dt.date | None:
     """dateparser, always with ``languages=['en']`` (auto-detection is far slower)."""
     import dateparser

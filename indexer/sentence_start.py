@@ -30,12 +30,26 @@ def is_sentence_start(text: str, start: int) -> bool:
     return not before or before.endswith((".", "!", "?", "\n", ":"))
 
 
+# Word -> whether the tagger read it as a common word. The same sentence
+# openers come back again and again ("Police", "Witnesses", "Reuters"), and
+# tagging one costs a few milliseconds, so each word is tagged once per process.
+_VERDICTS: dict[str, bool] = {}
+MAX_REMEMBERED = 100_000
+
+
 def common_words(model: str, sentences: Iterable[str]) -> set[str]:
     """The first words of ``sentences`` that the tagger reads as anything but a name."""
-    tagger = load_tagger(model)
-    found = set()
-    for doc in tagger.pipe(sentences):
-        first = next((t for t in doc if t.is_alpha), None)
-        if first is not None and first.tag_ not in PROPER_NOUN_TAGS:
-            found.add(first.text)
-    return found
+    by_word = {_first_word(s): s for s in sentences}
+    unknown = [s for word, s in by_word.items() if word not in _VERDICTS]
+    if unknown:
+        if len(_VERDICTS) > MAX_REMEMBERED:
+            _VERDICTS.clear()
+        for doc in load_tagger(model).pipe(unknown):
+            first = next((t for t in doc if t.is_alpha), None)
+            if first is not None:
+                _VERDICTS[first.text] = first.tag_ not in PROPER_NOUN_TAGS
+    return {word for word in by_word if _VERDICTS.get(word)}
+
+
+def _first_word(sentence: str) -> str:
+    return next((w.strip("\"“‘'") for w in sentence.split() if w.strip("\"“‘'").isalpha()), "")
