@@ -52,6 +52,7 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         ("held-out 5", "heldout5.toml"),
         ("held-out 6", "heldout6.toml"),
         ("held-out 7", "heldout7.toml"),
+        ("held-out 8", "heldout8.toml"),
     ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [

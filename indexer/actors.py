@@ -171,6 +171,7 @@ NOT_ACTORS = {
 }
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 SCORE = re.compile(r"\s+\d+-\d+$")  # "Inter Milan 1-0"
+TRAILING_WORD = re.compile(r"\s+(?:of|for|and|in|the|at)$")  # "Remco Evenepoel of"
 # Plural nouns whose possessive is part of a name, not an owner ("Taiwan People's Party").
 NAME_POSSESSIVES = {"people", "women", "men", "children", "veterans"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
@@ -205,7 +206,7 @@ def slug(name: str) -> str:
 @lru_cache(maxsize=65536)  # called for every entity by several rules
 def clean_mention(text: str) -> str:
     """Whitespace, possessives, leading articles and stray punctuation removed."""
-    cleaned = SCORE.sub("", " ".join(text.split()))
+    cleaned = TRAILING_WORD.sub("", SCORE.sub("", " ".join(text.split())))
     cleaned = POSSESSIVE.sub("", cleaned).strip(" ,.;:\"'“”‘’()[]-")
     cleaned = POSSESSIVE.sub("", cleaned)
     return LEADING_THE.sub("", cleaned)

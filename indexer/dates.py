@@ -123,6 +123,8 @@ NOT_PAST_ED = {
 }
 # After these an -ed word is a participle ("will stay closed"), not a past tense.
 PARTICIPLE_AFTER = {"will", "be", "been", "being", "is", "are", "stay", "remain", "get", "'ll"}
+# Right after these an -ed word is an adjective ("the affected areas").
+DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"}
 # Deadlines and ends of spans ("leave by noon on Friday", "rain through Sunday")
 # look forward unless a past verb sits right before them ("lasted until Sunday").
 SPAN_END = {"by", "until", "till", "through"}
@@ -167,6 +169,7 @@ def _tense_cues(clause: str) -> list[tuple[int, str]]:
             and len(word) > 4
             and word not in NOT_PAST_ED
             and not PARTICIPLE_AFTER.intersection(previous)
+            and not (previous and previous[-1] in DETERMINERS)
         ):
             cues.append((i, "past"))
     return cues

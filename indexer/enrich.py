@@ -93,6 +93,99 @@ LANDMARK_WORDS = {
     "embassy",
     "consulate",
 }
+# Natural features written after a name in lower case: the name alone is the place.
+NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake"}
+NUMBER_WORDS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "old",
+    "several",
+    "many",
+    "some",
+}
+# Last words of names of events, which the model tags ORG.
+EVENT_WORDS = {
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "open",
+    "prix",
+    "festival",
+    "marathon",
+}
+# Cycling's grand tours carry a country's name: "Air France" is an actor, "Tour de France" not.
+GRAND_TOUR = re.compile(r"^(?:Tour de|Giro d|Vuelta a)\b")
+ORGANISATION_WORDS = {
+    "forces",
+    "army",
+    "front",
+    "movement",
+    "revolutionary",
+    "national",
+    "armed",
+    "liberation",
+    "democratic",
+    "islamic",
+    "federal",
+    "royal",
+    "central",
+    "united",
+    "state",
+    "states",
+    "communist",
+    "socialist",
+    "commission",
+    "authority",
+    "service",
+    "police",
+    "guard",
+    "corps",
+    "navy",
+    "command",
+    "people's",
+    "bishop",
+    "archbishop",
+    "duke",
+    "prince",
+    "bank",
+    "university",
+    "institute",
+    "ministry",
+    "department",
+    "council",
+    "party",
+    "union",
+    "church",
+    "college",
+    "school",
+    "court",
+    "republic",
+    "kingdom",
+    "government",
+    "office",
+    "league",
+    "association",
+    "agency",
+    "board",
+    "bureau",
+    "company",
+    "group",
+    "house",
+}
+PERSON_OF_PLACE = re.compile(
+    r"^(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) of (?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+)
+PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
 # Words after a name that make name and word one place ("Noto peninsula").
 FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains"}
 NOT_PLACES = {
@@ -318,6 +411,11 @@ class Enricher:
             if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
         }
         cues = _place_cues(text, ents)
+        surnames_as_written = {
+            clean_mention(e.text).split()[-1]
+            for e in ents
+            if e.label == "PERSON" and len(clean_mention(e.text).split()) >= 2
+        }
         proven_places = {
             clean_mention(e.text)
             for e in ents
@@ -339,6 +437,7 @@ class Enricher:
             for e in ents
         ]
         ents = _headline_names_as_in_body(ents, text, len(article.title))
+        ents = [part for e in ents for part in self._split_compound(e)]
         for e in ents:
             name = clean_mention(e.text)
             if "\n" in e.text or " - " in e.text or not name:
@@ -348,6 +447,13 @@ class Enricher:
                 continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
             if alias is None and e.after.lower() in FEATURE_WORDS and name[:1].isupper():
                 place_mentions.append((f"{name} {e.after.title()}", "LANDMARK"))
+            elif (
+                alias is None
+                and e.after in NATURAL_FEATURES  # lower case: "the Seti river"
+                and name[:1].isupper()
+                and name not in surnames_as_written
+            ):
+                place_mentions.append((name, "LANDMARK"))
             elif (
                 alias is None
                 and name.split()[-1].lower() in LANDMARK_WORDS
@@ -376,7 +482,9 @@ class Enricher:
                         (name, "NAMED_PLACE" if name in named_as_places else e.label)
                     )
             elif e.label == "NORP" and (demonym := _demonym(name, self.demonyms)):
-                if e.after.lower() not in NOT_COUNTRY_SENSE:
+                counted = e.before.isdigit() or e.before.lower() in NUMBER_WORDS
+                if e.after.lower() not in NOT_COUNTRY_SENSE and not counted:
+                    # not "four Russians" or "the 25-year-old Slovenian": people, not a country
                     place_mentions.append((demonym, "DEMONYM"))
             elif e.label == "NORP" and self.gazetteer.knows(name) and alias is None:
                 place_mentions.append((name, "GPE"))  # "the state of Maharashtra" tagged NORP
@@ -387,6 +495,8 @@ class Enricher:
                     continue  # "Farmers also blocked roads": a word, not a name
                 if e.label == "ORG" and name[:1].islower():
                     continue  # "election commission": a description, not a name
+                if name.split()[-1].lower() in EVENT_WORDS or GRAND_TOUR.match(name):
+                    continue  # "the Tour de France", "the World Cup": events, not actors
                 actor_mentions.append((e.text, e.label))
         dateline = DATELINE.match(article.body)
         if dateline:
@@ -416,6 +526,27 @@ class Enricher:
                 "quotes": quotes,
             }
         )
+
+    def _split_compound(self, e: Ent) -> list[Ent]:
+        """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
+        and a country) or "Windsor, Ontario" (a town and its province)."""
+        if match := PERSON_OF_PLACE.match(e.text):
+            who, where = match.group("who"), match.group("where")
+            if not ORGANISATION_WORDS & {w.lower() for w in who.split()} and any(
+                c.kind in ("country", "city") for c in self.gazetteer.candidates(where)
+            ):
+                return [
+                    Ent(who, "PERSON", e.start, e.before, "of"),
+                    Ent(where, "GPE", e.start + match.start("where"), "of", e.after),
+                ]
+        if e.label in PLACE_LABELS and (match := PLACE_COMMA_REGION.match(e.text)):
+            where = match.group("region")
+            if any(c.kind != "city" for c in self.gazetteer.candidates(where)):
+                return [
+                    Ent(match.group("place"), e.label, e.start, e.before, ","),
+                    Ent(where, e.label, e.start + match.start("region"), ",", e.after),
+                ]
+        return [e]
 
     def _common_words_at_sentence_start(self, text: str, ents: list[Ent]) -> set[str]:
         """One-word actors opening a sentence that are really common words."""
@@ -457,7 +588,12 @@ class Enricher:
         if e.label == "PERSON" and e.before.lower() == "the":
             return bool(candidates)  # "the Bosphorus": no person is "the X"
         if (name.isupper() and len(name) > 3) or name in tagged_places:
-            return bool(candidates)
+            return self.gazetteer.knows(name, towns=True)
+        if len(name.split()) >= 2 and any(
+            c.kind not in ("city", "town") and self.gazetteer.named_exactly(c, name)
+            for c in candidates
+        ):
+            return True  # "the Australian Capital Territory" tagged ORG
         if e.before.lower() in PLACE_CONTEXT:
             return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
         return (

@@ -12,6 +12,7 @@ from indexer.resources import AliasTable, aliases
         ("  Ash\nCarter ", "Ash Carter"),
         ("“Merkel”", "Merkel"),
         ("Inter Milan 1-0", "Inter Milan"),
+        ("Remco Evenepoel of", "Remco Evenepoel"),
     ],
 )
 def test_clean_mention(raw: str, expected: str) -> None:

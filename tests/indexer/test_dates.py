@@ -30,6 +30,7 @@ def test_future_sentences_look_forward() -> None:
             dt.date(2015, 10, 5),
         ),
         ("He said he would travel to Paris on Monday.", dt.date(2015, 10, 12)),
+        ("He said he would visit the affected areas on Sunday.", dt.date(2015, 10, 11)),
         ("Fans are expected to line the streets for a parade on Monday.", dt.date(2015, 10, 12)),
         # Deadlines and span ends look forward, unless a past verb owns them.
         ("Residents were ordered to leave by noon on Friday.", dt.date(2015, 10, 9)),

@@ -206,3 +206,28 @@ def test_names_the_model_cuts_short_or_dresses_up_in_a_headline(enricher: Enrich
     names = {a.name for a in enriched.actors}
     assert "Javier Milei" in names and "Libertarian Milei" not in names
     assert "United Party for National Development" in names
+
+
+def test_entities_the_model_glued_together_are_split(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "Pogacar finished ahead of Jonas Vingegaard of Denmark. Police in Windsor, Ontario, "
+        "cleared the bridge. The Revolutionary Armed Forces of Colombia signed the deal.",
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Denmark", "Windsor", "Ontario"} <= places
+    names = {a.name for a in enriched.actors}
+    assert "Jonas Vingegaard" in names
+    assert "Revolutionary Armed Forces of Colombia" in names
+
+
+def test_people_counted_by_nationality_and_events_are_not_facets(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "KATHMANDU - Five Indians and four Russians were on board, the airline said. "
+        "Tadej Pogacar won the Tour de France on Sunday. Air France cancelled flights.",
+    )
+    assert not {"India", "Russia"} & {p.name for p in enriched.places}
+    names = {a.name for a in enriched.actors}
+    assert "Tour de France" not in names
+    assert "Air France" in names
