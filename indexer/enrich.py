@@ -11,6 +11,7 @@ no English entities.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -504,13 +505,14 @@ class Enricher:
             place_mentions.insert(0, (city.title() if city.isupper() else city, "DATELINE"))
             if dateline.group("region"):
                 place_mentions.insert(1, (dateline.group("region").strip(), "DATELINE"))
-        places = self._places(place_mentions)
+        places, home_countries = self._places(place_mentions)
         countries: list[str] = []
         for place in places:
             if place.country_code and place.country_code not in countries:
                 countries.append(place.country_code)
-        # Rows scoped to a country apply only where the article names it.
-        actors, by_mention = canonical_actors(actor_mentions, self.aliases.within(countries))
+        # Rows scoped to a country apply only where the story is about it: a
+        # Peruvian story naming the United States once keeps its own Congress.
+        actors, by_mention = canonical_actors(actor_mentions, self.aliases.within(home_countries))
         mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
         quotes, speakers = extract_quotes(text, actors, mentions)
         known = {a.id for a in actors}
@@ -602,7 +604,9 @@ class Enricher:
             and any(c.kind == "city" and c.population >= BIG_CITY for c in candidates)
         )
 
-    def _places(self, mentions: list[tuple[str, str]]) -> list[Place]:
+    def _places(self, mentions: list[tuple[str, str]]) -> tuple[list[Place], set[str]]:
+        """The article's places, and its home countries: the dateline's country
+        and any country named more than once."""
         context: set[str] = set()
         for name, label in mentions:
             if label == "DEMONYM":
@@ -619,6 +623,8 @@ class Enricher:
             ):
                 context.add(found[0].region_code)  # a US state (or city) the article names
         places: dict[str, Place] = {}
+        mentioned: Counter[str] = Counter()
+        home: set[str] = set()
         for name, label in mentions:
             if label == "DEMONYM":
                 place = self.gazetteer.country(self.demonyms[name], name, confidence=0.6)
@@ -632,12 +638,17 @@ class Enricher:
                     place = Place(name=name, mention=name, confidence=0.4)
             if place is None:
                 continue
+            if place.country_code:
+                mentioned[place.country_code] += 1
+                if label == "DATELINE":
+                    home.add(place.country_code)
             key = place.id or place.name
             if key not in places or (place.confidence or 0) > (places[key].confidence or 0):
                 places[key] = (
                     places.get(key, place) if key in places and label == "DEMONYM" else place
                 )
-        return list(places.values())
+        home |= {code for code, count in mentioned.items() if count > 1}
+        return list(places.values()), home
 
 
 @dataclass(frozen=True)

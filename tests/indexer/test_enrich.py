@@ -231,3 +231,18 @@ def test_people_counted_by_nationality_and_events_are_not_facets(enricher: Enric
     names = {a.name for a in enriched.actors}
     assert "Tour de France" not in names
     assert "Air France" in names
+
+
+def test_country_scoped_aliases_follow_the_storys_home_country(enricher: Enricher) -> None:
+    peru = _enrich_text(
+        enricher,
+        "LIMA - Lawmakers removed President Pedro Castillo after he tried to dissolve "
+        "Congress. The United States had urged him to reverse his decision.",
+    )
+    assert "US Congress" not in {a.name for a in peru.actors}
+    america = _enrich_text(
+        enricher,
+        "WASHINGTON - Congress passed the budget on Friday, and President Joe Biden said "
+        "he would sign it in Washington on Monday.",
+    )
+    assert "US Congress" in {a.name for a in america.actors}
