@@ -90,6 +90,13 @@ TITLE_WORDS = {
     "chair",
     "speaker",
     "leader",
+    "goalkeeper",
+    "striker",
+    "midfielder",
+    "defender",
+    "coach",
+    "manager",
+    "winger",
     "ambassador",
     "envoy",
     "spokesman",
@@ -268,8 +275,9 @@ def canonical_actors(
     """Actors for a document's (text, label) mentions, and a map mention -> actor.
 
     Labels are spaCy's: PERSON, ORG, NORP (groups only where the alias table
-    says so). A short mention ("Carter") resolves to the document's full name
-    ("Ash Carter") sharing its last word.
+    says so), and NORP_PARTY for parties the enricher recognised ("Greens").
+    A short mention ("Carter") resolves to the document's full name ("Ash
+    Carter") sharing its last word.
     """
     cleaned: list[tuple[str, str, str]] = []  # (raw, cleaned, label)
     person_words = {
@@ -376,6 +384,8 @@ def _resolve(
             return Actor(id=slug(full), name=full, type="person")
     if label == "PERSON":
         return Actor(id=slug(name), name=name, type="person")
+    if label == "NORP_PARTY":
+        return Actor(id=slug(name), name=name, type="group")
     if label == "ORG":
         if name.isupper() and len(name) <= 2:
             return None  # two-letter acronyms the alias table does not know are noise

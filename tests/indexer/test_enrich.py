@@ -246,3 +246,16 @@ def test_country_scoped_aliases_follow_the_storys_home_country(enricher: Enriche
         "he would sign it in Washington on Monday.",
     )
     assert "US Congress" in {a.name for a in america.actors}
+
+
+def test_lists_parties_and_named_squares(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "NAIROBI - Demonstrations broke out in Mombasa, Kisumu and Eldoret on Tuesday. "
+        "The chancellor now leads a minority government of his Social Democrats and the "
+        "Greens. Protesters gathered on the Place de la Concorde in Paris.",
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Mombasa", "Kisumu", "Eldoret", "Place de la Concorde"} <= places
+    groups = {a.name for a in enriched.actors if a.type == "group"}
+    assert {"Social Democrats", "Greens"} <= groups

@@ -80,3 +80,12 @@ def test_a_clear_country_even_among_namesakes() -> None:
     assert places.clear_country("Lebanon") == "LB"  # not Lebanon, Tennessee
     assert places.clear_country("Paris") == "FR"
     assert places.clear_country("Victoria") is None  # too many of them
+
+
+def test_second_level_subdivisions_and_english_names_not_nicknames() -> None:
+    places = gazetteer()
+    angus = places.resolve("Angus", {"GB"})
+    assert angus is not None and angus.id == "iso3166-2:GB-ANS"
+    east = places.resolve("East Azerbaijan", {"IR"})
+    assert east is not None and east.name == "East Azerbaijan"
+    assert places.resolve("Gateway of India", {"IN"}) is None  # a nickname ISO lists
