@@ -54,6 +54,7 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         ("held-out 7", "heldout7.toml"),
         ("held-out 8", "heldout8.toml"),
         ("held-out 9", "heldout9.toml"),
+        ("held-out 10", "heldout10.toml"),
     ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [

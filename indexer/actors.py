@@ -91,6 +91,9 @@ TITLE_WORDS = {
     "speaker",
     "leader",
     "goalkeeper",
+    "quarterback",
+    "railway",
+    "railways",
     "striker",
     "midfielder",
     "defender",
@@ -187,6 +190,7 @@ NOT_ACTORS = {
     "dam",
     "airport",
     "station",
+    "railway",
     "transport",
     "health",
     "education",
@@ -327,6 +331,17 @@ def canonical_actors(
         if label == "ORG" and any(ch.isdigit() for ch in name) and aliases.get(name) is None:
             continue  # "Su-24", "CSI 300": models and indices, not organisations
         cleaned.append((raw, name, label))
+
+    # One-word organisation mentions inside exactly one longer organisation
+    # name of the document are that organisation ("Aramco", "Activision").
+    org_names = {name for _raw, name, label in cleaned if label == "ORG" and " " in name}
+    short_orgs: dict[str, str] = {}
+    for _raw, name, label in cleaned:
+        if label == "ORG" and " " not in name and name[:1].isupper():
+            holders = [o for o in org_names if name in o.split()]
+            if len(holders) == 1:
+                short_orgs[name] = holders[0]
+    cleaned = [(raw, short_orgs.get(name, name), label) for raw, name, label in cleaned]
 
     full_names: dict[str, str] = {}  # last word -> longest person name in the document
     first_names: dict[str, str] = {}  # first word -> that name (Tsai -> Tsai Ing-wen)

@@ -199,8 +199,8 @@ ORGANISATION_WORDS = {
     "group",
     "house",
 }
-PERSON_OF_PLACE = re.compile(
-    r"^(?P<who>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2}) of (?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+PERSON_OF_PLACE = re.compile(  # no possessive: "Meloni's Brothers of Italy" is a party
+    r"^(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2}) of (?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
 )
 PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
 # Words after a name that make name and word one place ("Noto peninsula").
@@ -309,11 +309,13 @@ def _register_ents_filter() -> None:
 
 
 def _place_patterns() -> list[dict[str, str]]:
-    """Multi-word places from places_extra.tsv (Stade de France, Wall Street, Punggye-ri)."""
+    """Multi-word places from places_extra.tsv (Stade de France, Wall Street, Punggye-ri)
+    and first-level subdivisions (Rio Grande do Sul, Hawke's Bay)."""
+    from indexer.gazetteer import subdivision_names
     from indexer.resources import read_tsv
 
-    names = [row[0] for row in read_tsv("places_extra.tsv")]
-    return [{"label": "LOC", "pattern": n} for n in names if " " in n or "-" in n]
+    names = [row[0] for row in read_tsv("places_extra.tsv")] + subdivision_names(level=1)
+    return [{"label": "LOC", "pattern": n} for n in dict.fromkeys(names) if " " in n or "-" in n]
 
 
 def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:

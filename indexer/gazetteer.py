@@ -329,7 +329,15 @@ class Gazetteer:
         if best.kind == "province" and not SUFFIXES.search(mention):
             # A city and its province share a name (Mykolaiv): news means the
             # city, unless the text says "province" (Hatay province).
-            cities = [c for c in found if c.kind == "city" and c.country_code == best.country_code]
+            # Not a city whose own name is shorter than the mention ("Rio Grande"
+            # listing "Rio Grande do Sul" among its names).
+            cities = [
+                c
+                for c in found
+                if c.kind == "city"
+                and c.country_code == best.country_code
+                and len(fold(c.name).replace(" ", "")) >= len(fold(mention).replace(" ", ""))
+            ]
             best = max(cities, key=lambda c: c.population) if cities else best
         elif SUFFIXES.search(mention):
             regions = [c for c in found if c.kind != "city"]
@@ -456,11 +464,14 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
     # Three letters or fewer is an abbreviation (Vic, KZN), not the English form.
     # A word of it starting like a word of the official name makes it the
     # English form, not a nickname: "East Azerbaijan" for "Āz̄ārbāyjān-e Sharqī".
+    # (Only for a name not written in plain ASCII: "Great Southern River" is a
+    # translation of "Rio Grande do Sul", not its English name.)
     stems = {w[:2] for w in fold(official).split() if len(w) > 3}
     same = [
         n
         for n in english
-        if len(n) > 3 and (fold(n)[:2] == fold(official)[:2] or _stems(n) & stems)
+        if len(n) > 3
+        and (fold(n)[:2] == fold(official)[:2] or (not official.isascii() and _stems(n) & stems))
     ]
     letters = re.sub(r"[^a-z]", "", fold(official))
     spelt_alike = any(re.sub(r"[^a-z]", "", fold(n)) == letters for n in same)
@@ -471,6 +482,16 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
         for n in dict.fromkeys(names)
         if len(fold(n)) > 2
         and not set(fold(n).split()) <= (GENERIC_WORDS if " " not in n else COMPASS)
+    ]
+
+
+def subdivision_names(level: int) -> list[str]:
+    """Every name of the ISO 3166-2 subdivisions of a level outside the US."""
+    return [
+        name
+        for _code, country, names, _lat, _lon, found in _iso_subdivisions()
+        if found == level and country != "US"
+        for name in names
     ]
 
 

@@ -88,6 +88,15 @@ def test_country_scoped_aliases_apply_only_where_the_article_names_the_country()
     assert peruvian == []  # an unnamed legislature is no actor
 
 
+def test_a_one_word_organisation_is_the_longer_name_holding_it() -> None:
+    actors, by_mention = canonical_actors(
+        [("Activision Blizzard", "ORG"), ("Activision", "ORG"), ("Microsoft", "ORG")],
+        AliasTable([]),
+    )
+    assert [a.name for a in actors] == ["Activision Blizzard", "Microsoft"]
+    assert by_mention["Activision"].name == "Activision Blizzard"
+
+
 def test_alias_table_canonicalises() -> None:
     actors, _ = canonical_actors(
         [

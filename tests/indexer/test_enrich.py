@@ -259,3 +259,15 @@ def test_lists_parties_and_named_squares(enricher: Enricher) -> None:
     assert {"Mombasa", "Kisumu", "Eldoret", "Place de la Concorde"} <= places
     groups = {a.name for a in enriched.actors if a.type == "group"}
     assert {"Social Democrats", "Greens"} <= groups
+
+
+def test_region_names_the_model_cuts_and_parties_owned_by_a_leader(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "PORTO ALEGRE, Brazil - Floods in the southern Brazilian state of Rio Grande do Sul "
+        "killed dozens on Monday. In Rome, Giorgia Meloni's Brothers of Italy won the vote.",
+    )
+    places = {p.name for p in enriched.places}
+    assert "Rio Grande do Sul" in places and "Rio Grande" not in places
+    names = {a.name for a in enriched.actors}
+    assert not any("'s" in n for n in names)
