@@ -55,6 +55,7 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         ("held-out 8", "heldout8.toml"),
         ("held-out 9", "heldout9.toml"),
         ("held-out 10", "heldout10.toml"),
+        ("held-out 11", "heldout11.toml"),
     ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [
@@ -102,6 +103,35 @@ def evaluate(
     return scores
 
 
+# Each held-out set's scores at its first run, before any rule was changed
+# in response to it: the honest measure of how the rules do on unseen text.
+# (precision, recall) for actors, places, dates; recorded, not recomputed.
+BLIND_FIRST_RUNS = {
+    "held-out 1 (6)": ((0.913, 0.913), (1.000, 0.710), (1.000, 0.909)),
+    "held-out 2 (6)": ((0.792, 1.000), (0.963, 0.812), (0.846, 0.846)),
+    "held-out 3 (6)": ((0.708, 0.773), (0.857, 0.818), (1.000, 1.000)),
+    "held-out 4 (6)": ((0.577, 0.714), (0.957, 0.688), (1.000, 1.000)),
+    "held-out 5 (6)": ((1.000, 1.000), (0.931, 0.794), (0.889, 1.000)),
+    "held-out 6 (16)": ((0.813, 0.871), (0.934, 0.772), (0.828, 0.857)),
+    "held-out 7 (16)": ((0.783, 0.915), (0.968, 0.813), (1.000, 1.000)),
+    "held-out 8 (20)": ((0.802, 0.901), (0.921, 0.861), (0.971, 0.971)),
+    "held-out 9 (20)": ((0.906, 0.866), (0.964, 0.871), (1.000, 1.000)),
+    "held-out 10 (20)": ((0.864, 0.843), (0.919, 0.919), (0.968, 0.968)),
+    "held-out 11 (20)": ((0.883, 0.872), (0.967, 0.907), (0.968, 0.968)),
+}
+
+
+def blind_table() -> str:
+    lines = [
+        "| set (articles) | actors P / R | places P / R | dates P / R |",
+        "| --- | ---: | ---: | ---: |",
+    ]
+    for name, facets in BLIND_FIRST_RUNS.items():
+        cells = " | ".join(f"{p:.3f} / {r:.3f}" for p, r in facets)
+        lines.append(f"| {name} | {cells} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     lines = ["| set | facet | labels | precision | recall |", "| --- | --- | ---: | ---: | ---: |"]
     for name, (articles, labels) in labelled_sets().items():
@@ -114,22 +144,15 @@ def main() -> None:
     print(table)
     write_section(
         "Entity facets",
-        f"Measured {dt.date.today().isoformat()} with en_core_web_sm 3.8.0. Target: 0.9 each.\n"
-        "The development set is 20 sample-site articles (samples/eval/entities.toml) that the "
-        "rules were tuned on, so it flatters. Held-out 1 (samples/eval/heldout.toml) was written "
-        "and labelled before the rules saw it; its misses then led to gazetteer additions, so it "
-        "is no longer blind. Held-out 2 (samples/eval/heldout2.toml) was written and labelled "
-        "after that, before the rules ever ran on it. Its blind scores, at that first run, "
-        "were actors 0.792/1.000, places 0.963/0.812, dates 0.846/0.846 (precision/recall); "
-        "the table shows it after the general fixes its misses suggested (landmarks, storm "
-        "names, plural demonyms, exact-name preference, future-tense cues), so it too now "
-        "flatters. Held-out 3 scored, blind, actors 0.708/0.773, places 0.857/0.818, dates "
-        "1.000/1.000, and held-out 4, blind, actors 0.577/0.714, places 0.957/0.688, dates "
-        "1.000/1.000; rules were then added from each one's misses, so their rows flatter too. "
-        "Held-out 5 (samples/eval/heldout5.toml) was written and labelled before the last rule "
-        "changes and measured once, blind: its row is the honest number today. Scores vary a "
-        "lot between sets of six articles; whoever improves the rules against held-out 5's "
-        "misses should write a sixth set first.\n\n" + table,
+        f"Measured {dt.date.today().isoformat()} with en_core_web_sm 3.8.0. Target: 0.9 each.\n\n"
+        "Blind scores first. Each held-out set (samples/eval/heldout*.toml, original text) was "
+        "written and labelled before the rules ever ran on it and measured once; rules were "
+        "then improved from its misses, so its current row below flatters. The latest set's "
+        "first run is the honest number for text the rules have not seen:\n\n"
+        + blind_table()
+        + "\n\nCurrent scores on every set. The development set is 20 sample-site articles "
+        "(samples/eval/entities.toml) the rules were first tuned on; every held-out set has "
+        "since been used to improve the rules, so none of these rows is blind.\n\n" + table,
     )
 
 

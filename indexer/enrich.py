@@ -440,18 +440,33 @@ class Enricher:
             for e in ents
             if self._is_misread_place(e, cues.get(e.start), surnames, tagged_places)
         }
-        # "the village of Lytton": a place even where the gazetteer has none.
+        # "the village of Lytton", "at the Trocadero": a place even where the
+        # gazetteer has none.
         named_as_places = {
             clean_mention(e.text)
             for e in ents
-            if cues.get(e.start) == "noun" and e.label in ACTOR_LABELS | PLACE_LABELS
+            if e.label in ACTOR_LABELS | PLACE_LABELS
+            and (
+                cues.get(e.start) == "noun"
+                or (
+                    e.label != "NORP"
+                    and len(clean_mention(e.text).split()) == 1
+                    and AT_THE_BEFORE.search(text[max(0, e.start - 12) : e.start])
+                    and self.aliases.get(clean_mention(e.text)) is None
+                    and clean_mention(e.text).lower() not in surnames
+                )
+            )
         }
         common = self._common_words_at_sentence_start(text, ents)
         actor_mentions: list[tuple[str, str]] = []
         place_mentions: list[tuple[str, str]] = []
+        starts = {e.start for e in ents}
         ents = [
             _complete_organisation_name(
-                _complete_hyphenated_name(_complete_particle_name(e), text), text
+                _complete_hyphenated_name(
+                    _complete_last_name(_complete_particle_name(e), text, starts), text
+                ),
+                text,
             )
             for e in ents
         ]
@@ -464,7 +479,11 @@ class Enricher:
             alias = self.aliases.get(name)
             if name in storms or name.split()[0].lower() in NAMED_THINGS:
                 continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
-            if alias is None and e.after.lower() in FEATURE_WORDS and name[:1].isupper():
+            if alias is None and (landmark := _possessive_landmark(e, text)):
+                place_mentions.append((landmark, "LANDMARK"))  # "St Peter" + "'s Square"
+            elif alias is None and e.after.lower() == "party" and name[:1].isupper():
+                actor_mentions.append((e.text, "ORG"))  # "the Morena party", not Morena, India
+            elif alias is None and e.after.lower() in FEATURE_WORDS and name[:1].isupper():
                 place_mentions.append((f"{name} {e.after.title()}", "LANDMARK"))
             elif (
                 alias is None
@@ -639,6 +658,7 @@ class Enricher:
             return True  # "the Australian Capital Territory" tagged ORG
         if e.before.lower() in PLACE_CONTEXT:
             return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
+        # Only a PERSON: companies are named after cities (Toyota).
         return (
             e.label == "PERSON"
             and len(name.split()) == 1
@@ -706,6 +726,21 @@ class Ent:
 NAME_PARTICLES = {"le", "la", "de", "du", "van", "von", "der", "al", "el", "bin", "ben", "da", "di"}
 
 
+def _complete_last_name(e: Ent, text: str, starts: set[int]) -> Ent:
+    """ "Maria Corina" followed by "Machado": the model stopped before the surname."""
+    end = e.start + len(e.text)
+    follow = NEXT_NAME.match(text, end)
+    if (
+        e.label == "PERSON"
+        and len(e.text.split()) >= 2
+        and follow
+        and follow.start(1) not in starts
+        and follow.group(1).lower() not in NOT_NAME_WORDS
+    ):
+        return replace(e, text=e.text + follow.group(0), after="")
+    return e
+
+
 def _complete_particle_name(e: Ent) -> Ent:
     """ "Marine Le" followed by "Pen": the model stopped one word short of the name."""
     words = e.text.split()
@@ -717,6 +752,46 @@ def _complete_particle_name(e: Ent) -> Ent:
     ):
         return replace(e, text=f"{e.text} {e.after}", after="")
     return e
+
+
+NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b(?! [A-Z])")
+NOT_NAME_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "said",
+    "the",
+    "and",
+    "but",
+    "in",
+    "on",
+    "at",
+}
+POSSESSIVE_LANDMARK = re.compile(r"['’]s ([A-Z][a-z]+)\b")
+
+
+def _possessive_landmark(e: Ent, text: str) -> str | None:
+    """ "St Peter" followed by "'s Square": the place is "St Peter's Square"."""
+    follow = POSSESSIVE_LANDMARK.match(text, e.start + len(e.text))
+    if follow and follow.group(1).lower() in LANDMARK_WORDS | {"basilica"}:
+        return f"{clean_mention(e.text)}'s {follow.group(1)}"
+    return None
 
 
 HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
@@ -756,6 +831,7 @@ PREPOSITION_BEFORE = re.compile(
     r"\b(?:" + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha())) + r")\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+AT_THE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|outside|into) the $", re.IGNORECASE)
 LIST_ITEM = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
 PLACE_LIST_GAP = re.compile(r"^(?:,|,? and|,? or)\s+$")
 

@@ -271,3 +271,18 @@ def test_region_names_the_model_cuts_and_parties_owned_by_a_leader(enricher: Enr
     assert "Rio Grande do Sul" in places and "Rio Grande" not in places
     names = {a.name for a in enriched.actors}
     assert not any("'s" in n for n in names)
+
+
+def test_squares_parties_and_surnames_the_model_leaves_out(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "VATICAN CITY - Crowds gathered in St Peter's Square on Sunday. The candidate of "
+        "the governing Morena party won. Opposition leader Maria Corina Machado said the "
+        "count was false.",
+    )
+    places = {p.name for p in enriched.places}
+    assert "St Peter's Square" in places
+    assert "Morena" not in places
+    names = {a.name for a in enriched.actors}
+    assert "Morena" in names
+    assert "Maria Corina Machado" in names and "Maria Corina" not in names
