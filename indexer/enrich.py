@@ -542,6 +542,7 @@ class Enricher:
                     continue  # "the Tour de France", "the World Cup": events, not actors
                 actor_mentions.append((e.text, e.label))
         place_mentions += self._untagged_list_places(text, ents)
+        actor_mentions += _titled_people_untagged(text, ents)
         dateline = DATELINE.match(article.body)
         if dateline:
             city = dateline.group("city").strip()
@@ -857,6 +858,33 @@ def _place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
             cues[e.start] = "strong"
         previous = e
     return cues
+
+
+# Titles only people carry, written before a full name ("Archbishop Laurent
+# Ulrich", "Justice Juan Merchan"): a name after one that the model missed is
+# still a person.
+TITLED_NAME = re.compile(
+    r"\b(?:President|Prime Minister|Vice President|Governor|Mayor|Senator|Judge|Justice|"
+    r"General|Gen\.|Archbishop|Cardinal|Bishop|Chancellor|Minister|Ambassador|Rabbi|Imam|"
+    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Colonel|Captain|Commander|Admiral|Sergeant|"
+    r"Coach|Quarterback|Goalkeeper) "
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2})\b"
+)
+
+
+def _titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
+    """Full names after a person's title that no entity covers."""
+    covered = [(e.start, e.start + len(e.text)) for e in ents]
+    found = []
+    for match in TITLED_NAME.finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if any(a < end and start < b for a, b in covered):
+            continue
+        if {w.lower() for w in words} & (ORGANISATION_WORDS | NOT_NAME_WORDS):
+            continue  # "Justice Department", "General Assembly"
+        found.append((match.group("name"), "PERSON"))
+    return found
 
 
 def _sentence_from(text: str, start: int) -> str:

@@ -286,3 +286,13 @@ def test_squares_parties_and_surnames_the_model_leaves_out(enricher: Enricher) -
     names = {a.name for a in enriched.actors}
     assert "Morena" in names
     assert "Maria Corina Machado" in names and "Maria Corina" not in names
+
+
+def test_a_full_name_after_a_persons_title_is_a_person(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "PARIS - Archbishop Laurent Ulrich knocked three times on the door. The Justice "
+        "Department declined to comment.",
+    )
+    assert "Laurent Ulrich" in enriched.persons
+    assert not any("Department" in name for name in enriched.persons)
