@@ -174,6 +174,7 @@ NOT_ACTORS = {
     "congress",
     "senate",
     "turnout",
+    "brexit",
     "voters",
     "protesters",
     "residents",
@@ -202,6 +203,10 @@ NOT_ACTORS = {
 }
 POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 SCORE = re.compile(r"\s+\d+-\d+$")  # "Inter Milan 1-0"
+QUANTITY = re.compile(  # "Millions of Texans"
+    r"^(?:millions|thousands|hundreds|dozens|tens of thousands|hundreds of thousands) of ",
+    re.IGNORECASE,
+)
 TRAILING_WORD = re.compile(r"\s+(?:of|for|and|in|the|at)$")  # "Remco Evenepoel of"
 # Plural nouns whose possessive is part of a name, not an owner ("Taiwan People's Party").
 NAME_POSSESSIVES = {"people", "women", "men", "children", "veterans"}
@@ -237,7 +242,7 @@ def slug(name: str) -> str:
 @lru_cache(maxsize=65536)  # called for every entity by several rules
 def clean_mention(text: str) -> str:
     """Whitespace, possessives, leading articles and stray punctuation removed."""
-    cleaned = TRAILING_WORD.sub("", SCORE.sub("", " ".join(text.split())))
+    cleaned = QUANTITY.sub("", TRAILING_WORD.sub("", SCORE.sub("", " ".join(text.split()))))
     cleaned = POSSESSIVE.sub("", cleaned).strip(" ,.;:\"'“”‘’()[]-")
     cleaned = POSSESSIVE.sub("", cleaned)
     return LEADING_THE.sub("", cleaned)

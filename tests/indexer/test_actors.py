@@ -13,6 +13,7 @@ from indexer.resources import AliasTable, aliases
         ("“Merkel”", "Merkel"),
         ("Inter Milan 1-0", "Inter Milan"),
         ("Remco Evenepoel of", "Remco Evenepoel"),
+        ("Millions of Texans", "Texans"),
     ],
 )
 def test_clean_mention(raw: str, expected: str) -> None:

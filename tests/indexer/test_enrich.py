@@ -296,3 +296,14 @@ def test_a_full_name_after_a_persons_title_is_a_person(enricher: Enricher) -> No
     )
     assert "Laurent Ulrich" in enriched.persons
     assert not any("Department" in name for name in enriched.persons)
+
+
+def test_an_office_name_split_at_and_is_joined(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "In Beijing, a spokesman for the Hong Kong and Macao Affairs Office said the "
+        "protests were a threat. Britain and the European Commission disagreed.",
+    )
+    names = {a.name for a in enriched.actors}
+    assert "Hong Kong and Macao Affairs Office" in names
+    assert "Macao Affairs Office" not in names

@@ -89,3 +89,11 @@ def test_second_level_subdivisions_and_english_names_not_nicknames() -> None:
     east = places.resolve("East Azerbaijan", {"IR"})
     assert east is not None and east.name == "East Azerbaijan"
     assert places.resolve("Gateway of India", {"IN"}) is None  # a nickname ISO lists
+
+
+def test_us_counties_need_their_state_named() -> None:
+    places = gazetteer()
+    county = places.resolve("Hennepin County", {"US", "US-MN"})
+    assert county is not None and county.name == "Hennepin County" and county.location is None
+    assert places.resolve("Hennepin County", {"US"}) is None
+    assert places.resolve("Washington County", {"US", "US-OR"}) is not None
