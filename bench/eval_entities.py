@@ -57,6 +57,7 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         ("held-out 10", "heldout10.toml"),
         ("held-out 11", "heldout11.toml"),
         ("held-out 12", "heldout12.toml"),
+        ("held-out 13", "heldout13.toml"),
     ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [
@@ -120,6 +121,7 @@ BLIND_FIRST_RUNS = {
     "held-out 10 (20)": ((0.864, 0.843), (0.919, 0.919), (0.968, 0.968)),
     "held-out 11 (20)": ((0.883, 0.872), (0.967, 0.907), (0.968, 0.968)),
     "held-out 12 (20)": ((0.882, 0.918), (0.952, 0.868), (0.962, 0.962)),
+    "held-out 13 (20)": ((0.950, 0.938), (0.973, 0.866), (1.000, 1.000)),
 }
 
 

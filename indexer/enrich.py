@@ -94,6 +94,7 @@ LANDMARK_WORDS = {
     "embassy",
     "consulate",
     "park",
+    "abbey",
 }
 # Groups named by what their members are: parties, when the model tags them NORP.
 PARTY_PLURALS = {
@@ -109,7 +110,17 @@ PARTY_PLURALS = {
     "Unionists",
 }
 # First words that make a name a place ("Place de la Concorde", "River South Esk").
-LANDMARK_PREFIXES = {"Place", "Plaza", "Piazza", "Rue", "Mount", "Lake", "River", "Cape"}
+LANDMARK_PREFIXES = {
+    "Place",
+    "Plaza",
+    "Piazza",
+    "Rue",
+    "Mount",
+    "Lake",
+    "River",
+    "Cape",
+    "Stadium",
+}
 # Natural features written after a name in lower case: the name alone is the place.
 NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake"}
 NUMBER_WORDS = {
@@ -140,6 +151,9 @@ EVENT_WORDS = {
     "festival",
     "marathon",
 }
+# Last words of names of things the model tags ORG or PERSON.
+THING_WORDS = {"telescope", "rocket", "satellite", "spacecraft", "rover", "capsule", "vaccine"}
+SAINT = re.compile(r"^(?:St\.?|Saint) [A-Z]")
 # Cycling's grand tours carry a country's name: "Air France" is an actor, "Tour de France" not.
 GRAND_TOUR = re.compile(r"^(?:Tour de|Giro d|Vuelta a)\b")
 ORGANISATION_WORDS = {
@@ -539,8 +553,13 @@ class Enricher:
                     continue  # "Farmers also blocked roads": a word, not a name
                 if e.label == "ORG" and name[:1].islower():
                     continue  # "election commission": a description, not a name
-                if name.split()[-1].lower() in EVENT_WORDS or GRAND_TOUR.match(name):
-                    continue  # "the Tour de France", "the World Cup": events, not actors
+                if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
+                    continue  # "the World Cup", "the James Webb Space Telescope": not actors
+                possessive = e.text.endswith(("'s", "’s")) or text.startswith(
+                    ("'s", "’s"), e.start + len(e.text)
+                )
+                if SAINT.match(name) and possessive:
+                    continue  # "St Edward's Crown": a thing named after a saint
                 actor_mentions.append((e.text, e.label))
         place_mentions += self._untagged_list_places(text, ents)
         actor_mentions += _titled_people_untagged(text, ents)

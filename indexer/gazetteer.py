@@ -24,7 +24,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -273,11 +273,13 @@ class Gazetteer:
                 kind="province" if level == 1 else "district",
                 needs_context=True,
             )
-            for name in names:
+            for position, name in enumerate(names):
                 known = self.by_name.get(fold(name), [])
                 if any(c.country_code == country and c.kind != "city" for c in known):
                     continue  # places_extra or GeoNames has it already
-                self._add(name, candidate)
+                # Other spellings are shown as written ("East Java" for Jawa
+                # Timur); the id keeps them one place.
+                self._add(name, candidate if position == 0 else replace(candidate, name=name))
 
     @cached_property
     def towns(self) -> dict[str, list[dict[str, Any]]]:
@@ -496,7 +498,10 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
     letters = re.sub(r"[^a-z]", "", fold(official))
     spelt_alike = any(re.sub(r"[^a-z]", "", fold(n)) == letters for n in same)
     first = same[0] if same and not spelt_alike else official
-    names = [first] + [n for n in [official, *same] if n != first]
+    # English names sharing a word stem are looked up too, never shown first:
+    # "East Java" finds Jawa Timur.
+    related = [n for n in english if len(n) > 3 and _stems(n) & stems]
+    names = [first] + [n for n in [official, *same, *related] if n != first]
     return [
         n
         for n in dict.fromkeys(names)

@@ -307,3 +307,15 @@ def test_an_office_name_split_at_and_is_joined(enricher: Enricher) -> None:
     names = {a.name for a in enriched.actors}
     assert "Hong Kong and Macao Affairs Office" in names
     assert "Macao Affairs Office" not in names
+
+
+def test_things_named_like_actors_are_not_actors(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "KOUROU, French Guiana - The James Webb Space Telescope lifted off on Saturday. "
+        "In London, the Archbishop placed the St Edward's Crown on the king's head at "
+        "Westminster Abbey.",
+    )
+    names = {a.name for a in enriched.actors}
+    assert "James Webb Space Telescope" not in names and "St Edward" not in names
+    assert "Westminster Abbey" in {p.name for p in enriched.places}

@@ -97,3 +97,8 @@ def test_us_counties_need_their_state_named() -> None:
     assert county is not None and county.name == "Hennepin County" and county.location is None
     assert places.resolve("Hennepin County", {"US"}) is None
     assert places.resolve("Washington County", {"US", "US-OR"}) is not None
+
+
+def test_english_names_iso_lists_beside_a_local_ascii_name() -> None:
+    place = gazetteer().resolve("East Java", {"ID"})
+    assert place is not None and place.name == "East Java" and place.id == "iso3166-2:ID-JI"
