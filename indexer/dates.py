@@ -20,7 +20,7 @@ MONTH_NAME = (
     r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 WEEKDAY_RE = re.compile(
-    r"\b(?:(last|next|this|on|early on|late on|by|until|till|through|since)\s+)?"
+    r"\b(?:(last|next|this|on|early on|late on|by|until|till|through|since|for)\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
@@ -127,7 +127,7 @@ PARTICIPLE_AFTER = {"will", "be", "been", "being", "is", "are", "stay", "remain"
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"}
 # Deadlines and ends of spans ("leave by noon on Friday", "rain through Sunday")
 # look forward unless a past verb sits right before them ("lasted until Sunday").
-SPAN_END = {"by", "until", "till", "through"}
+SPAN_END = {"by", "until", "till", "through", "for"}  # "mourning for Thursday"
 # "by noon on Friday", "until late on Sunday": a span end with a time of day.
 DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|through)\s+(?:noon|midnight|dawn|dusk|late|early|the end of|"

@@ -95,6 +95,8 @@ LANDMARK_WORDS = {
     "consulate",
     "park",
     "abbey",
+    "basilica",
+    "chapel",
 }
 # Groups named by what their members are: parties, when the model tags them NORP.
 PARTY_PLURALS = {
@@ -122,7 +124,7 @@ LANDMARK_PREFIXES = {
     "Stadium",
 }
 # Natural features written after a name in lower case: the name alone is the place.
-NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake"}
+NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake", "square"}
 NUMBER_WORDS = {
     "two",
     "three",
@@ -680,11 +682,10 @@ class Enricher:
         if e.before.lower() in PLACE_CONTEXT:
             return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
         # Only a PERSON: companies are named after cities (Toyota).
-        return (
-            e.label == "PERSON"
-            and len(name.split()) == 1
-            and any(c.kind == "city" and c.population >= BIG_CITY for c in candidates)
-        )
+        big_cities = [c for c in candidates if c.kind == "city" and c.population >= BIG_CITY]
+        if len(name.split()) >= 2:  # "seized El Fasher": a big city's full name
+            return any(self.gazetteer.named_exactly(c, name) for c in big_cities)
+        return e.label == "PERSON" and bool(big_cities)
 
     def _places(self, mentions: list[tuple[str, str]]) -> tuple[list[Place], set[str]]:
         """The article's places, and its home countries: the dateline's country

@@ -149,7 +149,10 @@ def fold(name: str) -> str:
         text = unicodedata.normalize("NFKD", name)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"^the\s+", "", text.strip(), flags=re.IGNORECASE)
-    return re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    text = re.sub(r"[^a-z0-9]+", " ", text.lower()).strip()
+    # "St Elizabeth", "St Petersburg": GeoNames spells the saint out; a last
+    # "St" is a street.
+    return re.sub(r"\bst\b(?= \w)", "saint", text)
 
 
 class Gazetteer:

@@ -37,6 +37,7 @@ def test_future_sentences_look_forward() -> None:
         ("Forecasters warned of more rain through Sunday.", dt.date(2015, 10, 11)),
         ("The strike lasted until Sunday.", dt.date(2015, 10, 4)),
         ("By Tuesday the toll had risen to 40.", dt.date(2015, 10, 6)),
+        ("He declared a day of national mourning for Saturday.", dt.date(2015, 10, 10)),
     ],
 )
 def test_a_weekday_takes_the_tense_of_its_clause(sentence: str, day: dt.date) -> None:

@@ -102,3 +102,12 @@ def test_us_counties_need_their_state_named() -> None:
 def test_english_names_iso_lists_beside_a_local_ascii_name() -> None:
     place = gazetteer().resolve("East Java", {"ID"})
     assert place is not None and place.name == "East Java" and place.id == "iso3166-2:ID-JI"
+
+
+def test_st_is_saint_before_a_name_and_street_at_the_end() -> None:
+    from indexer.gazetteer import fold
+
+    assert fold("St Petersburg") == fold("Saint Petersburg")
+    assert fold("Wall St") == "wall st"
+    place = gazetteer().resolve("St Elizabeth", {"JM"})
+    assert place is not None and place.country_code == "JM"
