@@ -1,0 +1,529 @@
+"""The model's entities as mentions, and the repairs the words around them allow.
+
+Pure: text and entities in, entities (or names) out. The small NER model
+stops names early ("Marine Le"), runs two into one ("Jonas Vingegaard of
+Denmark"), or misses them after a title; the words around a name also say
+whether it is a place ("the village of X", "in Mombasa, Kisumu and Eldoret").
+The enricher applies these before it decides what each mention is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from indexer.actors import clean_mention
+
+ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+# Words before a name that make it a place ("near Hama", "in Flint").
+PLACE_CONTEXT = {
+    "in",
+    "near",
+    "at",
+    "from",
+    "outside",
+    "around",
+    "to",
+    "across",
+    "over",
+    "into",
+    "towards",
+    "through",
+    "along",
+    "off",
+    "via",
+    "beyond",
+    "toward",
+    "and",
+    "of",
+    "the",
+    ",",
+    "'s",
+    "’s",
+}
+
+PLACE_PREPOSITIONS = PLACE_CONTEXT - {"and", "of", "the", ",", "'s", "’s"}
+
+# Words before a PERSON that make it a storm's name, not an actor.
+NAMED_THINGS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+
+# Last words that make a name a place (a landmark), whatever NER tagged it.
+LANDMARK_WORDS = {
+    "church",
+    "cathedral",
+    "mosque",
+    "temple",
+    "synagogue",
+    "bridge",
+    "bridges",
+    "airport",
+    "station",
+    "square",
+    "street",
+    "avenue",
+    "palace",
+    "stadium",
+    "museum",
+    "market",
+    "strait",
+    "castle",
+    "tower",
+    "harbour",
+    "harbor",
+    "port",
+    "arena",
+    "river",
+    "hotel",
+    "hospital",
+    "university",
+    "embassy",
+    "consulate",
+    "park",
+    "abbey",
+    "basilica",
+    "chapel",
+}
+
+# Groups named by what their members are: parties, when the model tags them NORP.
+PARTY_PLURALS = {
+    "Democrats",
+    "Republicans",
+    "Greens",
+    "Liberals",
+    "Conservatives",
+    "Socialists",
+    "Communists",
+    "Tories",
+    "Nationalists",
+    "Unionists",
+}
+
+# First words that make a name a place ("Place de la Concorde", "River South Esk").
+LANDMARK_PREFIXES = {
+    "Place",
+    "Plaza",
+    "Piazza",
+    "Rue",
+    "Mount",
+    "Lake",
+    "River",
+    "Cape",
+    "Stadium",
+}
+
+# Natural features written after a name in lower case: the name alone is the place.
+NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake", "square"}
+
+NUMBER_WORDS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "old",
+    "several",
+    "many",
+    "some",
+}
+
+# Last words of names of events, which the model tags ORG.
+EVENT_WORDS = {
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "open",
+    "prix",
+    "festival",
+    "marathon",
+}
+
+# Last words of names of things the model tags ORG or PERSON.
+THING_WORDS = {"telescope", "rocket", "satellite", "spacecraft", "rover", "capsule", "vaccine"}
+
+SAINT = re.compile(r"^(?:St\.?|Saint) [A-Z]")
+
+# Cycling's grand tours carry a country's name: "Air France" is an actor, "Tour de France" not.
+GRAND_TOUR = re.compile(r"^(?:Tour de|Giro d|Vuelta a)\b")
+
+ORGANISATION_WORDS = {
+    "forces",
+    "army",
+    "front",
+    "movement",
+    "revolutionary",
+    "national",
+    "armed",
+    "liberation",
+    "democratic",
+    "islamic",
+    "federal",
+    "royal",
+    "central",
+    "united",
+    "state",
+    "states",
+    "communist",
+    "socialist",
+    "commission",
+    "authority",
+    "service",
+    "police",
+    "guard",
+    "corps",
+    "navy",
+    "command",
+    "people's",
+    "bishop",
+    "archbishop",
+    "duke",
+    "prince",
+    "bank",
+    "university",
+    "institute",
+    "ministry",
+    "department",
+    "council",
+    "party",
+    "union",
+    "church",
+    "college",
+    "school",
+    "court",
+    "republic",
+    "kingdom",
+    "government",
+    "office",
+    "league",
+    "association",
+    "agency",
+    "board",
+    "bureau",
+    "company",
+    "group",
+    "house",
+}
+
+PERSON_OF_PLACE = re.compile(  # no possessive: "Meloni's Brothers of Italy" is a party
+    r"^(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2}) of (?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+)
+
+PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
+
+# Words after a name that make name and word one place ("Noto peninsula").
+FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains"}
+
+NOT_PLACES = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "brent",
+    "earth",
+    "heaven",
+    "capital",
+    "city",
+    "state",
+}
+
+# A demonym followed by one of these is about a language or a name, not a country.
+NOT_COUNTRY_SENSE = {
+    "initials",
+    "language",
+    "name",
+    "names",
+    "word",
+    "words",
+    "translation",
+    "accent",
+    "acronym",
+    "abbreviation",
+}
+
+# A wire dateline: "MOSCOW - ", "SAN BERNARDINO, California - ".
+DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?\s+[-–—]\s")
+
+
+@dataclass(frozen=True)
+class Ent:
+    """A named entity with the words around it (context for the rules above)."""
+
+    text: str
+    label: str
+    start: int
+    before: str = ""
+    after: str = ""
+
+
+NAME_PARTICLES = {"le", "la", "de", "du", "van", "von", "der", "al", "el", "bin", "ben", "da", "di"}
+
+
+def complete_last_name(e: Ent, text: str, starts: set[int]) -> Ent:
+    """ "Maria Corina" followed by "Machado": the model stopped before the surname."""
+    end = e.start + len(e.text)
+    follow = NEXT_NAME.match(text, end)
+    if (
+        e.label == "PERSON"
+        and len(e.text.split()) >= 2
+        and follow
+        and follow.start(1) not in starts
+        and follow.group(1).lower() not in NOT_NAME_WORDS
+    ):
+        return replace(e, text=e.text + follow.group(0), after="")
+    return e
+
+
+def complete_particle_name(e: Ent) -> Ent:
+    """ "Marine Le" followed by "Pen": the model stopped one word short of the name."""
+    words = e.text.split()
+    if (
+        e.label == "PERSON"
+        and len(words) >= 2
+        and words[-1].lower() in NAME_PARTICLES
+        and e.after[:1].isupper()
+    ):
+        return replace(e, text=f"{e.text} {e.after}", after="")
+    return e
+
+
+NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b(?! [A-Z])")
+
+NOT_NAME_WORDS = {
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "said",
+    "the",
+    "and",
+    "but",
+    "in",
+    "on",
+    "at",
+}
+
+POSSESSIVE_LANDMARK = re.compile(r"['’]s ([A-Z][a-z]+)\b")
+
+
+def possessive_landmark(e: Ent, text: str) -> str | None:
+    """ "St Peter" followed by "'s Square": the place is "St Peter's Square"."""
+    follow = POSSESSIVE_LANDMARK.match(text, e.start + len(e.text))
+    if follow and follow.group(1).lower() in LANDMARK_WORDS | {"basilica"}:
+        return f"{clean_mention(e.text)}'s {follow.group(1)}"
+    return None
+
+
+HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+
+
+def complete_hyphenated_name(e: Ent, text: str) -> Ent:
+    """ "Moon Jae" followed by "-in": the tokenizer split a hyphenated given name."""
+    end = e.start + len(e.text)
+    tail = HYPHEN_TAIL.match(text, end)
+    if e.label == "PERSON" and tail:
+        return replace(e, text=e.text + tail.group(0), after="")
+    return e
+
+
+PLACE_NOUN_BEFORE = re.compile(
+    r"\b(?:town|village|city|island|province|state|region|capital|district|county|port|"
+    r"suburb|hamlet|community|municipality|outskirts|"
+    # "80 kilometres south-west of Pylos"
+    r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)s?\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+PREPOSITION_BEFORE = re.compile(
+    r"\b(?:" + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha())) + r")\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+AT_THE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|outside|into) the $", re.IGNORECASE)
+
+LIST_ITEM = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
+
+PLACE_LIST_GAP = re.compile(r"^(?:,|,? and|,? or)\s+$")
+
+
+def place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
+    """Entity start -> how strongly the words around it say "a place follows".
+
+    "noun": after "the town of", "the island of"... (a place even if the
+    gazetteer lacks it); "strong": after "in", "near", "to"..., or listed
+    right after a place ("Kamloops and Merritt").
+    """
+    cues: dict[int, str] = {}
+    previous: Ent | None = None
+    for e in ents:
+        before = text[max(0, e.start - 40) : e.start]
+        if PLACE_NOUN_BEFORE.search(before):
+            cues[e.start] = "noun"
+        elif PREPOSITION_BEFORE.search(before) or (
+            previous is not None
+            and (previous.label in PLACE_LABELS or previous.start in cues)
+            and PLACE_LIST_GAP.match(text[previous.start + len(previous.text) : e.start])
+        ):
+            cues[e.start] = "strong"
+        previous = e
+    return cues
+
+
+# Titles only people carry, written before a full name ("Archbishop Laurent
+# Ulrich", "Justice Juan Merchan"): a name after one that the model missed is
+# still a person.
+TITLED_NAME = re.compile(
+    r"\b(?:President|Prime Minister|Vice President|Governor|Mayor|Senator|Judge|Justice|"
+    r"General|Gen\.|Archbishop|Cardinal|Bishop|Chancellor|Minister|Ambassador|Rabbi|Imam|"
+    r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Colonel|Captain|Commander|Admiral|Sergeant|"
+    r"Coach|Quarterback|Goalkeeper) "
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2})\b"
+)
+
+
+def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
+    """Full names after a person's title that no entity covers."""
+    covered = [(e.start, e.start + len(e.text)) for e in ents]
+    found = []
+    for match in TITLED_NAME.finditer(text):
+        start, end = match.span("name")
+        words = match.group("name").split()
+        if any(a < end and start < b for a, b in covered):
+            continue
+        if {w.lower() for w in words} & (ORGANISATION_WORDS | NOT_NAME_WORDS):
+            continue  # "Justice Department", "General Assembly"
+        found.append((match.group("name"), "PERSON"))
+    return found
+
+
+# Last words of official bodies' names: "the Hong Kong and Macao Affairs Office"
+# is one name the model splits at "and".
+OFFICE_HEADS = {
+    "Office",
+    "Agency",
+    "Authority",
+    "Commission",
+    "Council",
+    "Ministry",
+    "Department",
+    "Committee",
+    "Bureau",
+    "Service",
+    "Administration",
+}
+
+
+def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
+    """ "the" + X + " and " + Y, where Y ends like an office's name: one organisation."""
+    joined: list[Ent] = []
+    skip = False
+    for first, second in zip(ents, [*ents[1:], None], strict=True):
+        if skip:
+            skip = False
+            continue
+        gap_start = first.start + len(first.text)
+        if (
+            second is not None
+            and text[gap_start : second.start] == " and "
+            and second.text.split()[-1] in OFFICE_HEADS
+            and text[max(0, first.start - 4) : first.start].lower() == "the "
+        ):
+            name = text[first.start : second.start + len(second.text)]
+            joined.append(Ent(name, "ORG", first.start, first.before, second.after))
+            skip = True
+        else:
+            joined.append(first)
+    return joined
+
+
+def sentence_from(text: str, start: int) -> str:
+    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i != -1]
+    return text[start : min(ends) + 1 if ends else len(text)]
+
+
+# Last words of organisation names that often go on with "for ..." ("United
+# Party for National Development"), where the small model stops early.
+ORGANISATION_HEADS = {
+    "party",
+    "front",
+    "movement",
+    "alliance",
+    "union",
+    "council",
+    "committee",
+    "league",
+    "congress",
+    "association",
+    "federation",
+    "coalition",
+    "organisation",
+    "organization",
+}
+
+FOR_TAIL = re.compile(r" for(?: (?:the|and|of)| [A-Z][\w'’-]*)+")
+
+
+def complete_organisation_name(e: Ent, text: str) -> Ent:
+    """ "United Party" followed by "for National Development": one name."""
+    if e.label != "ORG" or e.text.split()[-1].lower() not in ORGANISATION_HEADS:
+        return e
+    tail = FOR_TAIL.match(text, e.start + len(e.text))
+    if tail is None or tail.group(0).split()[-1].lower() in {"the", "and", "of"}:
+        return e
+    return replace(e, text=e.text + tail.group(0), after="")
+
+
+def headline_names_as_in_body(ents: list[Ent], text: str, title_length: int) -> list[Ent]:
+    """ "Libertarian Milei wins": a headline word glued to a name the body
+    never writes that way is dropped, so the name resolves to the body's."""
+    body = text[title_length:]
+    fixed = []
+    for e in ents:
+        words = e.text.split()
+        if (
+            e.start < title_length
+            and e.label == "PERSON"
+            and len(words) >= 2
+            and e.text not in body
+            and re.search(rf"\b{re.escape(words[-1])}\b", body)
+        ):
+            start = e.start + e.text.rindex(words[-1])
+            e = replace(e, text=words[-1], start=start, before=words[-2])
+        fixed.append(e)
+    return fixed
+
+
+def nationality(name: str, table: dict[str, str]) -> str | None:
+    """The table's form of a nationality word, singular or plural (Colombians)."""
+    if name in table:
+        return name
+    if name.endswith("s") and name[:-1] in table:
+        return name[:-1]
+    return None

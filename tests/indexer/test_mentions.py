@@ -1,0 +1,62 @@
+"""The pure repairs of the model's entities, on hand-made entities."""
+
+from indexer.mentions import (
+    Ent,
+    complete_last_name,
+    complete_organisation_name,
+    headline_names_as_in_body,
+    join_and_names,
+    place_cues,
+    titled_people_untagged,
+)
+
+
+def _ent(text: str, whole: str, label: str) -> Ent:
+    return Ent(text, label, whole.index(text))
+
+
+def test_place_cues_from_the_words_around_a_name() -> None:
+    text = "It hit the village of Lytton. Shelters opened in Kamloops and Merritt. Ask Smith."
+    ents = [
+        _ent(name, text, label)
+        for name, label in [
+            ("Lytton", "ORG"),
+            ("Kamloops", "GPE"),
+            ("Merritt", "PERSON"),
+            ("Smith", "PERSON"),
+        ]
+    ]
+    cues = place_cues(text, ents)
+    assert cues[text.index("Lytton")] == "noun"
+    assert cues[text.index("Kamloops")] == "strong"
+    assert cues[text.index("Merritt")] == "strong"  # listed right after a place
+    assert text.index("Smith") not in cues
+
+
+def test_names_the_model_cut_short_are_completed() -> None:
+    text = "Leader Maria Corina Machado said so. The United Party for National Development won."
+    person = complete_last_name(_ent("Maria Corina", text, "PERSON"), text, set())
+    assert person.text == "Maria Corina Machado"
+    party = complete_organisation_name(_ent("United Party", text, "ORG"), text)
+    assert party.text == "United Party for National Development"
+
+
+def test_an_office_split_at_and_is_one_name() -> None:
+    text = "a spokesman for the Hong Kong and Macao Affairs Office said"
+    ents = [_ent("Hong Kong", text, "GPE"), _ent("Macao Affairs Office", text, "ORG")]
+    (joined,) = join_and_names(ents, text)
+    assert (joined.text, joined.label) == ("Hong Kong and Macao Affairs Office", "ORG")
+
+
+def test_a_headline_word_glued_to_a_name_is_dropped() -> None:
+    title = "Libertarian Milei wins"
+    text = title + "\n\nJavier Milei won on Sunday."
+    (fixed,) = headline_names_as_in_body(
+        [_ent("Libertarian Milei", text, "PERSON")], text, len(title)
+    )
+    assert fixed.text == "Milei" and text[fixed.start : fixed.start + 5] == "Milei"
+
+
+def test_titled_names_the_model_missed() -> None:
+    text = "Archbishop Laurent Ulrich spoke. The Justice Department did not."
+    assert titled_people_untagged(text, []) == [("Laurent Ulrich", "PERSON")]
