@@ -20,6 +20,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import math
+import os
 import re
 import unicodedata
 from collections import defaultdict
@@ -357,12 +358,14 @@ class Gazetteer:
                 for c in found
                 if c.kind == "city"
                 and c.country_code == best.country_code
-                and len(fold(c.name).replace(" ", "")) >= len(fold(mention).replace(" ", ""))
+                and _same_spelling(c.name, mention)
             ]
             best = max(cities, key=lambda c: c.population) if cities else best
         elif SUFFIXES.search(mention):
             regions = [c for c in found if c.kind != "city"]
             best = max(regions, key=lambda c: _score(c, context_countries, wanted), default=best)
+        if best.kind == "city" and not self.named_exactly(best, mention) and _numbered(best.name):
+            return None  # "Paris 01 Louvre" lists "Louvre": the museum, not the district
         if (
             best.kind == "city"
             and not self.named_exactly(best, mention)
@@ -521,6 +524,23 @@ def subdivision_names(level: int) -> list[str]:
         if found == level and country != "US"
         for name in names
     ]
+
+
+ARTICLE = re.compile(r"^(?:al|ar|as|ash|at|ad|an|az|el|the) ")  # "Ar Raqqah" is Raqqa
+
+
+def _same_spelling(city: str, mention: str) -> bool:
+    """Whether a city's own name is the mention spelt another way (Mykolayiv for
+    Mykolaiv, Haiphong for Hai Phong), not a longer or different name that lists
+    it ("Rio Grande" for Rio Grande do Sul, "Vicente Guerrero" for Morelos)."""
+    a, b = (re.sub(r"[^a-z]", "", ARTICLE.sub("", fold(name))) for name in (city, mention))
+    shared = len(os.path.commonprefix([a, b]))
+    return len(a) >= len(b) and shared >= max(4, int(0.7 * min(len(a), len(b))))
+
+
+def _numbered(name: str) -> bool:
+    """GeoNames districts numbered within a city ("Paris 01 Louvre", "Lyon 03")."""
+    return any(word.isdigit() for word in name.split())
 
 
 def _stems(name: str) -> set[str]:

@@ -112,6 +112,12 @@ LANDMARK_PREFIXES = {
     "River",
     "Cape",
     "Stadium",
+    "Arc",
+    "Pont",
+    "Gare",
+    "Palais",
+    "Porta",
+    "Puerta",
 }
 
 # Natural features written after a name in lower case: the name alone is the place.
@@ -362,7 +368,9 @@ PLACE_NOUN_BEFORE = re.compile(
 )
 
 PREPOSITION_BEFORE = re.compile(
-    r"\b(?:" + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha())) + r")\s+(?:the\s+)?$",
+    r"\b(?:bound for|"
+    + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha()))
+    + r")\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
 
@@ -408,14 +416,32 @@ TITLED_NAME = re.compile(
 )
 
 
+def _end_of(e: Ent, text: str) -> int:
+    """Where the titled name holding ``e`` ends, or -1 if no titled name holds it."""
+    for match in TITLED_NAME.finditer(text, max(0, e.start - 60), e.start + len(e.text) + 1):
+        if match.start("name") < e.start < match.end("name"):
+            return match.end("name")
+    return -1
+
+
 def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
-    """Full names after a person's title that no entity covers."""
-    covered = [(e.start, e.start + len(e.text)) for e in ents]
+    """Full names after a person's title that no entity covers, or that the
+    model cut to the surname ("Mayor Sadiq Khan" with only "Khan" tagged)."""
+    covered = [
+        (e.start, e.start + len(e.text))
+        for e in ents
+        # A PERSON holding only the last words of the name does not cover it.
+        if not (e.label == "PERSON" and e.start > 0 and e.start + len(e.text) == _end_of(e, text))
+    ]
     found = []
     for match in TITLED_NAME.finditer(text):
         start, end = match.span("name")
         words = match.group("name").split()
         if any(a < end and start < b for a, b in covered):
+            continue
+        if any(
+            e.start > start and e.start + len(e.text) == end and e.label != "PERSON" for e in ents
+        ):
             continue
         if {w.lower() for w in words} & (ORGANISATION_WORDS | NOT_NAME_WORDS):
             continue  # "Justice Department", "General Assembly"

@@ -111,3 +111,11 @@ def test_st_is_saint_before_a_name_and_street_at_the_end() -> None:
     assert fold("Wall St") == "wall st"
     place = gazetteer().resolve("St Elizabeth", {"JM"})
     assert place is not None and place.country_code == "JM"
+
+
+def test_numbered_districts_and_de_names_do_not_take_a_name_they_list() -> None:
+    places = gazetteer()
+    louvre = places.resolve("Louvre", {"FR"})
+    assert louvre is None or not any(ch.isdigit() for ch in louvre.name)
+    morelos = places.resolve("Morelos", {"MX"})
+    assert morelos is not None and morelos.name == "Morelos"

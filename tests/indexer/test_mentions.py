@@ -31,6 +31,10 @@ def test_place_cues_from_the_words_around_a_name() -> None:
     assert cues[text.index("Kamloops")] == "strong"
     assert cues[text.index("Merritt")] == "strong"  # listed right after a place
     assert text.index("Smith") not in cues
+    flight = "A jet bound for Nairobi crashed."
+    assert place_cues(flight, [_ent("Nairobi", flight, "ORG")]) == {
+        flight.index("Nairobi"): "strong"
+    }
 
 
 def test_names_the_model_cut_short_are_completed() -> None:
@@ -57,6 +61,10 @@ def test_a_headline_word_glued_to_a_name_is_dropped() -> None:
     assert fixed.text == "Milei" and text[fixed.start : fixed.start + 5] == "Milei"
 
 
-def test_titled_names_the_model_missed() -> None:
+def test_titled_names_the_model_missed_or_cut_to_the_surname() -> None:
     text = "Archbishop Laurent Ulrich spoke. The Justice Department did not."
     assert titled_people_untagged(text, []) == [("Laurent Ulrich", "PERSON")]
+    text = "Mayor Sadiq Khan said questions had to be answered."
+    assert titled_people_untagged(text, [_ent("Khan", text, "PERSON")]) == [
+        ("Sadiq Khan", "PERSON")
+    ]
