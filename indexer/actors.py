@@ -175,6 +175,12 @@ NOT_ACTORS = {
     "senate",
     "turnout",
     "brexit",
+    "thousands",
+    "hundreds",
+    "gunfire",
+    "covid",
+    "arab",
+    "first nation",
     "voters",
     "protesters",
     "residents",
@@ -210,6 +216,8 @@ QUANTITY = re.compile(  # "Millions of Texans"
 TRAILING_WORD = re.compile(r"\s+(?:of|for|and|in|the|at)$")  # "Remco Evenepoel of"
 # Plural nouns whose possessive is part of a name, not an owner ("Taiwan People's Party").
 NAME_POSSESSIVES = {"people", "women", "men", "children", "veterans"}
+# Words describing an organisation that the model takes into its name.
+DESCRIPTORS = {"islamist", "jihadist", "militant", "rebel", "ruling", "governing", "opposition"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
 PERSON_TITLES = {
     "mr",
@@ -307,6 +315,8 @@ def canonical_actors(
             and aliases.get(name) is None
         ):
             label = "PERSON"  # "Novak Djokovic" tagged ORG, "Djokovic" PERSON later
+        if label == "ORG" and len(words) >= 2 and words[0].lower() in DESCRIPTORS:
+            name = " ".join(words[1:])  # "the Islamist Ennahda party"
         if (
             label == "ORG"
             and len(words) >= 2

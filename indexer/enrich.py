@@ -49,6 +49,7 @@ from indexer.mentions import (
     complete_organisation_name,
     complete_particle_name,
     headline_names_as_in_body,
+    is_denomination,
     join_and_names,
     nationality,
     place_cues,
@@ -334,6 +335,7 @@ class Enricher:
                     name.split()[-1].lower() in LANDMARK_WORDS
                     or name.split()[0] in LANDMARK_PREFIXES
                 )
+                and not is_denomination(name)
             ):
                 # "Louvre museum": the generic word in lower case is not part of the name.
                 words = name.split()
@@ -365,7 +367,16 @@ class Enricher:
             elif e.label == "NORP" and self.gazetteer.knows(name) and alias is None:
                 place_mentions.append((name, "GPE"))  # "the state of Maharashtra" tagged NORP
             elif e.label == "NORP" and alias is None and name.split()[-1] in PARTY_PLURALS:
-                actor_mentions.append((e.text, "NORP_PARTY"))  # "the Social Democrats", "Greens"
+                # "the Social Democrats", "Greens"; "Sweden Democrats" when the model
+                # left the first word out
+                party = e.text
+                if (
+                    " " not in name
+                    and e.before[:1].isupper()
+                    and not is_sentence_start(text, e.start - len(e.before) - 1)
+                ):
+                    party = f"{e.before} {e.text}"
+                actor_mentions.append((party, "NORP_PARTY"))
             elif e.label in ACTOR_LABELS:
                 if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
                     continue

@@ -83,6 +83,8 @@ LANDMARK_WORDS = {
     "consulate",
     "park",
     "abbey",
+    "circuit",
+    "crater",
     "basilica",
     "chapel",
 }
@@ -99,6 +101,7 @@ PARTY_PLURALS = {
     "Tories",
     "Nationalists",
     "Unionists",
+    "Moderates",
 }
 
 # First words that make a name a place ("Place de la Concorde", "River South Esk").
@@ -258,6 +261,25 @@ NOT_COUNTRY_SENSE = {
     "acronym",
     "abbreviation",
 }
+
+DENOMINATIONS = {
+    "catholic",
+    "orthodox",
+    "anglican",
+    "protestant",
+    "methodist",
+    "baptist",
+    "lutheran",
+    "presbyterian",
+    "evangelical",
+}
+
+
+def is_denomination(name: str) -> bool:
+    """ "the Roman Catholic Church": an organisation, though it ends like a landmark."""
+    words = name.lower().split()
+    return words[-1] == "church" and bool(DENOMINATIONS & set(words))
+
 
 # A wire dateline: "MOSCOW - ", "SAN BERNARDINO, California - ".
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?\s+[-–—]\s")

@@ -319,3 +319,15 @@ def test_things_named_like_actors_are_not_actors(enricher: Enricher) -> None:
     names = {a.name for a in enriched.actors}
     assert "James Webb Space Telescope" not in names and "St Edward" not in names
     assert "Westminster Abbey" in {p.name for p in enriched.places}
+
+
+def test_parties_and_churches_named_the_way_the_model_cuts_them(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "STOCKHOLM - The right-wing bloc includes the anti-immigration Sweden Democrats. "
+        "The school was run by the Roman Catholic Church.",
+    )
+    names = {a.name for a in enriched.actors}
+    assert {"Sweden Democrats", "Roman Catholic Church"} <= names
+    assert "Democrats" not in names
+    assert "Roman Catholic Church" not in {p.name for p in enriched.places}
