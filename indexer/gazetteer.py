@@ -167,16 +167,7 @@ class Gazetteer:
         weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         state_weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
         for city in cities.values():
-            candidate = Candidate(
-                id=f"geonames:{city['geonameid']}",
-                name=city["name"],
-                country_code=city["countrycode"],
-                lat=city["latitude"],
-                lon=city["longitude"],
-                kind="city",
-                population=int(city["population"] or 0),
-                region_code=f"US-{city.get('admin1code')}" if city["countrycode"] == "US" else None,
-            )
+            candidate = _city(city)
             self._add(city["name"], candidate)
             for alternate in city.get("alternatenames") or []:
                 # Not airport and postal codes (GDL is a trade union before Guadalajara).
@@ -325,7 +316,10 @@ class Gazetteer:
             if stripped != name.strip():
                 found = self.by_name.get(fold(stripped), [])
         if not found and towns:
-            found = [_town(city) for city in self.towns.get(fold(name), [])]
+            found = [
+                _city(city, kind="town", needs_context=True)
+                for city in self.towns.get(fold(name), [])
+            ]
         return found
 
     def knows(self, mention: str, towns: bool = False) -> bool:
@@ -417,7 +411,8 @@ class Gazetteer:
         return candidate.place(mention, confidence) if candidate is not None else None
 
 
-def _town(city: dict[str, Any]) -> Candidate:
+def _city(city: dict[str, Any], kind: str = "city", needs_context: bool = False) -> Candidate:
+    """A GeoNames city record as a candidate; a US one carries its state's code."""
     country = city["countrycode"]
     return Candidate(
         id=f"geonames:{city['geonameid']}",
@@ -425,9 +420,9 @@ def _town(city: dict[str, Any]) -> Candidate:
         country_code=country,
         lat=city["latitude"],
         lon=city["longitude"],
-        kind="town",
+        kind=kind,
         population=int(city["population"] or 0),
-        needs_context=True,
+        needs_context=needs_context,
         region_code=f"US-{city.get('admin1code')}" if country == "US" else None,
     )
 
