@@ -247,12 +247,14 @@ class Enricher:
 
     def facets(self, article: Article, text: str, ents: list[Ent]) -> Article:
         """The facets for one article, from its named entities."""
-        # Surnames of people named in full: "Kerry" tagged as a place is still Kerry.
-        surnames = {
-            person_key(clean_mention(e.text))
+        full_names = [
+            name
             for e in ents
-            if e.label == "PERSON" and len(clean_mention(e.text).split()) >= 2
-        }
+            if e.label == "PERSON" and len((name := clean_mention(e.text)).split()) >= 2
+        ]
+        # Surnames of people named in full: "Kerry" tagged as a place is still Kerry.
+        surnames = {person_key(name) for name in full_names}
+        surnames_as_written = {name.split()[-1] for name in full_names}
         tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
         storms = {
             clean_mention(e.text)
@@ -265,11 +267,6 @@ class Enricher:
             if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
         }
         cues = place_cues(text, ents)
-        surnames_as_written = {
-            clean_mention(e.text).split()[-1]
-            for e in ents
-            if e.label == "PERSON" and len(clean_mention(e.text).split()) >= 2
-        }
         proven_places = {
             clean_mention(e.text)
             for e in ents
