@@ -14,6 +14,8 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from indexer.sentence_start import sentence_end
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 MONTH_NAME = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
@@ -145,8 +147,8 @@ QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 def _sentence_around(text: str, position: int) -> tuple[str, int]:
     """The sentence holding ``position``, and the position's offset inside it."""
     start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
-    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i != -1]
-    return text[start : min(ends) if ends else len(text)], position - start
+    end = sentence_end(text, position)
+    return text[start : end if end is not None else len(text)], position - start
 
 
 def _clause_around(sentence: str, offset: int) -> tuple[str, int]:

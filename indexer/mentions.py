@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, replace
 
 from indexer.actors import clean_mention
+from indexer.sentence_start import sentence_end
 
 ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
 
@@ -512,8 +513,8 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
 
 
 def sentence_from(text: str, start: int) -> str:
-    ends = [i for i in (text.find(". ", start), text.find("\n", start)) if i != -1]
-    return text[start : min(ends) + 1 if ends else len(text)]
+    end = sentence_end(text, start)
+    return text[start : end + 1 if end is not None else len(text)]
 
 
 # Last words of organisation names that often go on with "for ..." ("United

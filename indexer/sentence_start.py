@@ -24,6 +24,12 @@ def load_tagger(model: str) -> Any:
     return spacy.load(model, exclude=["ner", "parser", "lemmatizer", "senter"])
 
 
+def sentence_end(text: str, position: int) -> int | None:
+    """Where the sentence holding ``position`` ends (its ". " or line break), if it does."""
+    ends = [i for i in (text.find(". ", position), text.find("\n", position)) if i != -1]
+    return min(ends) if ends else None
+
+
 def is_sentence_start(text: str, start: int) -> bool:
     """Whether the character at ``start`` begins a sentence or a paragraph."""
     before = text[:start].rstrip(" \"“‘'")
