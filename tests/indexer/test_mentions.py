@@ -4,9 +4,11 @@ from indexer.mentions import (
     Ent,
     complete_last_name,
     complete_organisation_name,
+    demonym_names_a_person,
     headline_names_as_in_body,
     join_and_names,
     place_cues,
+    split_and_names,
     titled_people_untagged,
 )
 
@@ -68,3 +70,38 @@ def test_titled_names_the_model_missed_or_cut_to_the_surname() -> None:
     assert titled_people_untagged(text, [_ent("Khan", text, "PERSON")]) == [
         ("Sadiq Khan", "PERSON")
     ]
+
+
+def test_an_x_for_a_name_split_at_and_is_joined_but_two_named_bodies_stay_two() -> None:
+    text = "The Center for Volcanology and Geological Hazard Mitigation said. NATO and the UN met."
+    ents = [
+        _ent("The Center for Volcanology", text, "ORG"),
+        _ent("Geological Hazard Mitigation", text, "ORG"),
+        _ent("NATO", text, "ORG"),
+        _ent("the UN", text, "ORG"),
+    ]
+    joined = join_and_names(ents, text)
+    assert [e.text for e in joined] == [
+        "The Center for Volcanology and Geological Hazard Mitigation",
+        "NATO",
+        "the UN",
+    ]
+
+
+def test_two_banks_tagged_as_one_are_split_but_one_name_with_and_is_not() -> None:
+    text = "First Republic Bank and Signature Bank fell. Procter and Gamble rose."
+    banks = split_and_names(_ent("First Republic Bank and Signature Bank", text, "ORG"))
+    assert [(e.text, e.start) for e in banks] == [
+        ("First Republic Bank", 0),
+        ("Signature Bank", text.index("Signature")),
+    ]
+    (one,) = split_and_names(_ent("Procter and Gamble", text, "ORG"))
+    assert one.text == "Procter and Gamble"
+
+
+def test_a_nationality_word_standing_for_one_person() -> None:
+    text = "It ended the Serbian's run. A 31-year-old Tunisian was held. The Serbian team won."
+    assert demonym_names_a_person(_ent("Serbian", text, "NORP"), text)
+    assert demonym_names_a_person(_ent("Tunisian", text, "NORP"), text)
+    team = text.rindex("Serbian")
+    assert not demonym_names_a_person(Ent("Serbian", "NORP", team), text)
