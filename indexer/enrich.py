@@ -73,6 +73,11 @@ NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CA
 SHORE = re.compile(r"(.+) (?:coast|shore|coastline|seaboard)")
 # Last words of town names that no person or company name ends with.
 PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Island", "Islands"}
+# ", the federal aviation agency": what follows a name says it is an organisation.
+ORG_APPOSITION = re.compile(
+    r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:agency|company|firm|ministry|authority|regulator|"
+    r"operator|airline|bank|broadcaster|channel|network|party|union|group|militia)\b"
+)
 # A capitalised word right before a name: a given name the model may have left out.
 GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
@@ -390,6 +395,15 @@ class Enricher:
                     and any(c.kind == "sea" for c in self.gazetteer.candidates(alias.canonical))
                 ):
                     continue  # "Atlantic storms": a kind of storm, not the ocean
+                if (
+                    alias is None
+                    and not self.gazetteer.knows(name, towns=True)
+                    and (ORG_APPOSITION.match(text, e.start + len(e.text)))
+                ):
+                    actor_mentions.append(
+                        (e.text, "ORG")
+                    )  # "Rosaviatsia, the federal aviation agency"
+                    continue
                 if name.lower() in surnames or (alias is not None and alias.type != "place"):
                     actor_mentions.append((e.text, "PERSON" if name.lower() in surnames else "ORG"))
                 elif e.after.lower() in ADMIN_WORDS and self.gazetteer.knows(f"{name} {e.after}"):

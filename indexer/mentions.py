@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from itertools import chain
 
 from indexer.actors import clean_mention
 from indexer.sentence_start import sentence_end
@@ -463,6 +464,13 @@ TITLED_NAME = re.compile(
 )
 
 
+# A monarch or pope by regnal name ("King Felipe VI", "Pope Leo XIV").
+REGNAL_NAME = re.compile(
+    r"\b(?:King|Queen|Pope|Emperor|Empress|Sultan) "
+    r"(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)? [IVX]+)\b"
+)
+
+
 def _end_of(e: Ent, text: str) -> int:
     """Where the titled name holding ``e`` ends, or -1 if no titled name holds it."""
     for match in TITLED_NAME.finditer(text, max(0, e.start - 60), e.start + len(e.text) + 1):
@@ -473,7 +481,8 @@ def _end_of(e: Ent, text: str) -> int:
 
 def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
     """Full names after a person's title that no entity covers, or that the
-    model cut to the surname ("Mayor Sadiq Khan" with only "Khan" tagged)."""
+    model cut to the surname ("Mayor Sadiq Khan" with only "Khan" tagged),
+    and regnal names ("King Felipe VI")."""
     covered = [
         (e.start, e.start + len(e.text))
         for e in ents
@@ -481,7 +490,7 @@ def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
         if not (e.label == "PERSON" and e.start > 0 and e.start + len(e.text) == _end_of(e, text))
     ]
     found = []
-    for match in TITLED_NAME.finditer(text):
+    for match in chain(TITLED_NAME.finditer(text), REGNAL_NAME.finditer(text)):
         start, end = match.span("name")
         words = match.group("name").split()
         if any(a < end and start < b for a, b in covered):

@@ -373,11 +373,13 @@ def test_given_names_left_out_places_near_a_name_and_towns_named_like_people(
         "Berit Reiss-Andersen, the chair of the committee, called for her release.\n\n"
         "The storm came ashore near Cayo Costa and flooded Sanibel Island. "
         "Niagara Falls, which had declared a state of emergency, stayed under cloud. "
-        "A fuel depot exploded near Stepanakert after Azerbaijan retook Karabakh.",
+        "A fuel depot exploded near Stepanakert after Azerbaijan retook Karabakh. "
+        "Rosaviatsia, the federal aviation agency, gave the passenger list.",
     )
     actors = {a.name for a in enriched.actors}
     places = {p.name for p in enriched.places}
     assert "Berit Reiss-Andersen" in actors and "Reiss-Andersen" not in actors
+    assert "Rosaviatsia" in actors
     assert {
         "Cayo Costa",
         "Sanibel Island",

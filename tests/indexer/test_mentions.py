@@ -70,6 +70,8 @@ def test_titled_names_the_model_missed_or_cut_to_the_surname() -> None:
     assert titled_people_untagged(text, [_ent("Khan", text, "PERSON")]) == [
         ("Sadiq Khan", "PERSON")
     ]
+    text = "King Felipe VI of Spain watched. The King Air landed."
+    assert titled_people_untagged(text, [_ent("Spain", text, "GPE")]) == [("Felipe VI", "PERSON")]
 
 
 def test_an_x_for_a_name_split_at_and_is_joined_but_two_named_bodies_stay_two() -> None:
