@@ -1,0 +1,536 @@
+"""Which of an article's entity mentions are actors, which are places, and
+under what names.
+
+The small model's labels are a first guess. This module first gathers what
+the whole article says about its names (``Evidence``: the people named in
+full, the names the words around them make places, the storms), repairs the
+entities the model cut or glued (most repairs live in ``indexer.mentions``;
+the ones here need the gazetteer, the alias table or the tagger), and then
+sorts each entity into an actor mention or a place mention, or drops it.
+Resolving the mentions (``indexer.gazetteer``, ``indexer.actors``) is the
+enricher's next step.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Literal
+
+from indexer.actors import TITLE_WORDS, clean_mention, person_key
+from indexer.gazetteer import Gazetteer, fold
+from indexer.mentions import (
+    ACTOR_LABELS,
+    AT_THE_BEFORE,
+    DATELINE,
+    EVENT_WORDS,
+    FEATURE_WORDS,
+    GRAND_TOUR,
+    LANDMARK_PREFIXES,
+    LANDMARK_WORDS,
+    LIST_ITEM,
+    NAMED_THINGS,
+    NATURAL_FEATURES,
+    NOT_COUNTRY_SENSE,
+    NOT_NAME_WORDS,
+    NOT_PLACES,
+    NUMBER_WORDS,
+    ORGANISATION_WORDS,
+    PARTY_PLURALS,
+    PERSON_OF_PLACE,
+    PLACE_COMMA_REGION,
+    PLACE_CONTEXT,
+    PLACE_LABELS,
+    SAINT,
+    THING_WORDS,
+    Ent,
+    complete_hyphenated_name,
+    complete_last_name,
+    complete_organisation_name,
+    complete_particle_name,
+    demonym_names_a_person,
+    headline_names_as_in_body,
+    is_denomination,
+    join_and_names,
+    nationality,
+    place_cues,
+    possessive_landmark,
+    sentence_from,
+    split_and_names,
+    titled_people_untagged,
+)
+from indexer.resources import AliasTable
+from indexer.sentence_start import common_words, is_sentence_start
+from newsarchive.article import Article
+
+# (text as written, label): the label is spaCy's for actors (PERSON, ORG,
+# NORP_PARTY) and says how sure the place is for places (GPE, LANDMARK,
+# NAMED_PLACE, DATELINE, DEMONYM...).
+MentionList = list[tuple[str, str]]
+Sorted = tuple[Literal["actor", "place"], str, str] | None
+
+# "the Pacific coast", "the Atlantic shore": the sea whose shore it is.
+SHORE = re.compile(r"(.+) (?:coast|shore|coastline|seaboard)")
+# Last words of town names that no person or company name ends with.
+PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Island", "Islands"}
+# ", the federal aviation agency": what follows a name says it is an organisation.
+ORG_APPOSITION = re.compile(
+    r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:agency|company|firm|ministry|authority|regulator|"
+    r"operator|airline|bank|broadcaster|channel|network|party|union|group|militia)\b"
+)
+# A capitalised word right before a name: a given name the model may have left out.
+GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+# Words after a place name that make it the region rather than the city
+# sharing its name ("Hatay province", "the Tver region").
+ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# What the small model calls a place it does not know: "a concert in Kursk"
+# comes out as PRODUCT, "In Kyiv, an adviser..." as PERSON.
+MISREAD_LABELS = {"ORG", "PERSON", "PRODUCT"}
+# What a weaker context word ("and", "of", a comma) can prove a misread name is.
+TRUSTED_KINDS = {"city", "state", "country", "island", "sea", "river"}
+# A one-word PERSON naming a city this big is the city ("Russian missiles hit Mykolaiv").
+BIG_CITY = 100_000
+# Last words of football club names built on a place ("Manchester City").
+CLUB_WORDS = {"city", "united", "fc", "rovers", "athletic", "wanderers", "albion", "hotspur"}
+
+
+@dataclass
+class Evidence:
+    """What the whole article says about its names, gathered before any is sorted."""
+
+    text: str
+    # Surnames of people named in full: "Kerry" tagged as a place is still Kerry.
+    surnames: set[str] = field(default_factory=set)
+    surnames_as_written: set[str] = field(default_factory=set)
+    # "Hurricane Matthew", and every later "Matthew": not actors.
+    storms: set[str] = field(default_factory=set)
+    # Names tagged as people or organisations that the gazetteer proves are places.
+    proven_places: set[str] = field(default_factory=set)
+    # "the village of Lytton", "at the Trocadero": places even where the gazetteer has none.
+    named_as_places: set[str] = field(default_factory=set)
+    # One-word "names" opening a sentence that the tagger reads as common words.
+    common: set[str] = field(default_factory=set)
+
+
+class MentionSorter:
+    def __init__(
+        self, aliases: AliasTable, demonyms: dict[str, str], gazetteer: Gazetteer, model: str
+    ) -> None:
+        self.aliases = aliases
+        self.demonyms = demonyms
+        self.gazetteer = gazetteer
+        self.model = model
+
+    def sort(
+        self, article: Article, text: str, ents: list[Ent]
+    ) -> tuple[MentionList, MentionList, list[Ent]]:
+        """(actor mentions, place mentions, the repaired entities) of one article."""
+        evidence = self._evidence(text, ents)
+        ents = self._repaired(article, text, ents)
+        actor_mentions: MentionList = []
+        place_mentions: MentionList = []
+        for e in ents:
+            sorted_as = self._sort(e, evidence)
+            if sorted_as is not None:
+                kind, mention, label = sorted_as
+                (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
+        place_mentions += self._untagged_list_places(text, ents)
+        actor_mentions += titled_people_untagged(text, ents)
+        place_mentions = _dateline_places(article.body) + place_mentions
+        place_mentions, actor_mentions = self._one_name_one_place(
+            place_mentions, actor_mentions, evidence.surnames
+        )
+        return actor_mentions, place_mentions, ents
+
+    def _evidence(self, text: str, ents: list[Ent]) -> Evidence:
+        full_names = [
+            name
+            for e in ents
+            if e.label == "PERSON" and len((name := clean_mention(e.text)).split()) >= 2
+        ]
+        evidence = Evidence(
+            text,
+            surnames={person_key(name) for name in full_names},
+            surnames_as_written={name.split()[-1] for name in full_names},
+        )
+        evidence.storms = {
+            clean_mention(e.text)
+            for e in ents
+            if e.label == "PERSON" and e.before.lower() in NAMED_THINGS
+        }
+        evidence.storms |= {  # "Hurricane Irma" as one EVENT: "Irma" alone later is the storm
+            " ".join(words[1:])
+            for e in ents
+            if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
+        }
+        cues = place_cues(text, ents)
+        tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
+        evidence.proven_places = {
+            clean_mention(e.text)
+            for e in ents
+            if self._is_misread_place(e, cues.get(e.start), evidence.surnames, tagged_places)
+        }
+        evidence.named_as_places = {
+            clean_mention(e.text)
+            for e in ents
+            if e.label in ACTOR_LABELS | PLACE_LABELS
+            and not nationality(clean_mention(e.text), self.demonyms)  # "near Syrian border"
+            and (
+                cues.get(e.start) == "noun"
+                or (
+                    e.label != "NORP"
+                    and len(clean_mention(e.text).split()) == 1
+                    and AT_THE_BEFORE.search(text[max(0, e.start - 12) : e.start])
+                    and self.aliases.get(clean_mention(e.text)) is None
+                    and clean_mention(e.text).lower() not in evidence.surnames
+                )
+            )
+        }
+        evidence.common = self._common_words_at_sentence_start(text, ents)
+        return evidence
+
+    def _repaired(self, article: Article, text: str, ents: list[Ent]) -> list[Ent]:
+        """The entities with the names the model cut short, dressed up or glued together fixed."""
+        starts = {e.start for e in ents}
+        ents = [
+            complete_organisation_name(
+                complete_hyphenated_name(
+                    complete_last_name(complete_particle_name(e), text, starts), text
+                ),
+                text,
+            )
+            for e in ents
+        ]
+        ents = self._first_names_left_out(text, ents)
+        ents = headline_names_as_in_body(ents, text, len(article.title))
+        ents = [
+            part
+            for e in ents
+            for split in split_and_names(e)
+            for part in self._split_compound(split)
+        ]
+        return join_and_names(ents, text)
+
+    def _sort(self, e: Ent, evidence: Evidence) -> Sorted:
+        """One entity as an actor mention, a place mention, or nothing.
+
+        The rules are tried in order, and the first that fits decides.
+        """
+        text = evidence.text
+        name = clean_mention(e.text)
+        if "\n" in e.text or " - " in e.text or not name:
+            return None  # spanning a paragraph break or a dash: a tagging accident
+        shore = SHORE.fullmatch(name) if e.label in PLACE_LABELS else None
+        if shore:
+            name = shore.group(1)  # "Mexico's Pacific coast": the Pacific
+        alias = self.aliases.get(name)
+        if name in evidence.storms or name.split()[0].lower() in NAMED_THINGS:
+            return None  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
+        if alias is None and (landmark := possessive_landmark(e, text)):
+            return ("place", landmark, "LANDMARK")  # "St Peter" + "'s Square"
+        if alias is None and e.after.lower() == "party" and name[:1].isupper():
+            return ("actor", e.text, "ORG")  # "the Morena party", not Morena, India
+        if alias is None and e.after.lower() in FEATURE_WORDS and name[:1].isupper():
+            return ("place", f"{name} {e.after.title()}", "LANDMARK")
+        if (
+            alias is None
+            and e.after in NATURAL_FEATURES  # lower case: "the Seti river"
+            and name[:1].isupper()
+            and name not in evidence.surnames_as_written
+        ):
+            return ("place", name, "LANDMARK")
+        words = name.split()
+        if (
+            alias is None
+            and len(words) > 1
+            and (words[-1].lower() in LANDMARK_WORDS or words[0] in LANDMARK_PREFIXES)
+            and not is_denomination(name)
+        ):
+            # "Louvre museum": the generic word in lower case is not part of the name.
+            return ("place", " ".join(words[:-1]) if words[-1].islower() else name, "LANDMARK")
+        if (
+            alias is not None
+            and alias.type == "place"
+            and e.label in MISREAD_LABELS
+            and name.lower() not in evidence.surnames
+        ):
+            return ("place", name, "GPE")  # "Azerbaijan retook Karabakh" as a PERSON
+        if (
+            name in evidence.proven_places
+            and e.label in ACTOR_LABELS | PLACE_LABELS | MISREAD_LABELS
+        ):
+            return ("place", name, "NAMED_PLACE" if name in evidence.named_as_places else "GPE")
+        if name in evidence.named_as_places and alias is None and e.label in ACTOR_LABELS:
+            return ("place", name, "NAMED_PLACE")
+        if e.label in PLACE_LABELS and _is_club(name, self.gazetteer):
+            return ("actor", e.text, "ORG")
+        if e.label in PLACE_LABELS:
+            return self._sort_place(e, name, evidence, shore_of=bool(shore))
+        if e.label == "NORP":
+            return self._sort_group(e, name, evidence)
+        if e.label in ACTOR_LABELS:
+            return self._sort_actor(e, name, evidence)
+        return None
+
+    def _sort_place(self, e: Ent, name: str, evidence: Evidence, *, shore_of: bool) -> Sorted:
+        """An entity the model calls a place (GPE, LOC, FAC)."""
+        alias = self.aliases.get(name)
+        if name[:1].islower() or name.lower() in NOT_PLACES:
+            return None  # "metro", "North": words, not place names
+        if (
+            alias is not None
+            and not shore_of
+            and " " not in name
+            and e.before.lower() != "the"
+            and e.after[:1].islower()
+            and not SHORE.fullmatch(f"{name} {e.after}")
+            and any(c.kind == "sea" for c in self.gazetteer.candidates(alias.canonical))
+        ):
+            return None  # "Atlantic storms": a kind of storm, not the ocean
+        if (
+            alias is None
+            and not self.gazetteer.knows(name, towns=True)
+            and ORG_APPOSITION.match(evidence.text, e.start + len(e.text))
+        ):
+            return ("actor", e.text, "ORG")  # "Rosaviatsia, the federal aviation agency"
+        if name.lower() in evidence.surnames:
+            return ("actor", e.text, "PERSON")
+        if alias is not None and alias.type != "place":
+            return ("actor", e.text, "ORG")
+        if e.after.lower() in ADMIN_WORDS and self.gazetteer.knows(f"{name} {e.after}"):
+            return ("place", f"{name} {e.after.lower()}", e.label)  # the Tver region, not Tver
+        # A place even where the gazetteer has none: "Guyana's Essequibo
+        # region", or a name of several words the model calls a location
+        # ("Sanibel Island"); facilities ("FAC") as often name buildings.
+        named = (
+            name in evidence.named_as_places
+            or e.after.lower() in ADMIN_WORDS
+            or (e.label == "LOC" and len(name.split()) >= 2 and name.istitle())
+        )
+        return ("place", name, "NAMED_PLACE" if named else e.label)
+
+    def _sort_group(self, e: Ent, name: str, evidence: Evidence) -> Sorted:
+        """A NORP: a nationality (its country, where it means the country), a
+        place the model took for one, a party named by its members, or a
+        group the alias table knows."""
+        alias = self.aliases.get(name)
+        if demonym := nationality(name, self.demonyms):
+            counted = e.before.isdigit() or e.before.lower() in NUMBER_WORDS
+            one_person = demonym_names_a_person(e, evidence.text)
+            if e.after.lower() in NOT_COUNTRY_SENSE or counted or one_person:
+                return None  # not "four Russians" or "the 25-year-old Slovenian": people
+            return ("place", demonym, "DEMONYM")
+        if alias is None and self.gazetteer.knows(name):
+            return ("place", name, "GPE")  # "the state of Maharashtra" tagged NORP
+        if alias is None and name.split()[-1] in PARTY_PLURALS:
+            # "the Social Democrats", "Greens"; "Sweden Democrats" when the model
+            # left the first word out
+            party = e.text
+            if (
+                " " not in name
+                and e.before[:1].isupper()
+                and not is_sentence_start(evidence.text, e.start - len(e.before) - 1)
+            ):
+                party = f"{e.before} {e.text}"
+            return ("actor", party, "NORP_PARTY")
+        return self._sort_actor(e, name, evidence)
+
+    def _sort_actor(self, e: Ent, name: str, evidence: Evidence) -> Sorted:
+        """A PERSON, ORG or NORP that no place rule claimed: an actor, unless it is
+        a common word, a description, an event or a thing."""
+        if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
+            return None
+        if name in evidence.common:
+            return None  # "Farmers also blocked roads": a word, not a name
+        if e.label == "ORG" and name[:1].islower():
+            return None  # "election commission": a description, not a name
+        if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
+            return None  # "the World Cup", "the James Webb Space Telescope": not actors
+        possessive = e.text.endswith(("'s", "’s")) or evidence.text.startswith(
+            ("'s", "’s"), e.start + len(e.text)
+        )
+        if SAINT.match(name) and possessive:
+            return None  # "St Edward's Crown": a thing named after a saint
+        return ("actor", e.text, e.label)
+
+    def _one_name_one_place(
+        self,
+        place_mentions: list[tuple[str, str]],
+        actor_mentions: list[tuple[str, str]],
+        surnames: set[str],
+    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        """A name the article uses for a place is that place everywhere in it.
+
+        "Mount Marapi" in the text and "Marapi volcano" in the headline are
+        one place; "Marapi had been at the second-highest alert level",
+        which the model calls a person, is that place too. Only names the
+        words around them made places ("the X region", "the X volcano") are
+        taken from the actors, and never a named person's surname.
+        """
+        names = {name for name, label in place_mentions if label in ("NAMED_PLACE", "LANDMARK")}
+        longer = {
+            words[1]: name
+            for name in names
+            if len(words := name.split(maxsplit=1)) == 2
+            and words[0] in LANDMARK_PREFIXES
+            and not self.gazetteer.knows(words[1], towns=True)
+        }
+        places = [(longer.get(name, name), label) for name, label in place_mentions]
+        actors = []
+        for raw, label in actor_mentions:
+            name = clean_mention(raw)
+            if (
+                (name in names or name in longer)
+                and name.lower() not in surnames
+                and self.aliases.get(name) is None
+            ):
+                places.append((longer.get(name, name), "NAMED_PLACE"))
+            else:
+                actors.append((raw, label))
+        return places, actors
+
+    def _untagged_list_places(self, text: str, ents: list[Ent]) -> list[tuple[str, str]]:
+        """Places the model skipped in a list that starts with one it found:
+        "in Mombasa, Kisumu and Eldoret" with only Mombasa tagged."""
+        tagged = {e.start for e in ents}
+        found = []
+        for e in ents:
+            if e.label not in PLACE_LABELS:
+                continue
+            position = e.start + len(e.text)
+            while (item := LIST_ITEM.match(text, position)) and item.start(1) not in tagged:
+                name = item.group(1)
+                if not self.gazetteer.knows(name, towns=True):
+                    break
+                found.append((name, "GPE"))
+                position = item.end()
+        return found
+
+    def _split_compound(self, e: Ent) -> list[Ent]:
+        """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
+        and a country) or "Windsor, Ontario" (a town and its province)."""
+        if match := PERSON_OF_PLACE.match(e.text):
+            who, where = match.group("who"), match.group("where")
+            if not ORGANISATION_WORDS & {w.lower() for w in who.split()} and any(
+                c.kind in ("country", "city") for c in self.gazetteer.candidates(where)
+            ):
+                return [
+                    Ent(who, "PERSON", e.start, e.before, "of"),
+                    Ent(where, "GPE", e.start + match.start("where"), "of", e.after),
+                ]
+        if e.label in PLACE_LABELS and (match := PLACE_COMMA_REGION.match(e.text)):
+            where = match.group("region")
+            if any(c.kind != "city" for c in self.gazetteer.candidates(where)):
+                return [
+                    Ent(match.group("place"), e.label, e.start, e.before, ","),
+                    Ent(where, e.label, e.start + match.start("region"), ",", e.after),
+                ]
+        return [e]
+
+    def _first_names_left_out(self, text: str, ents: list[Ent]) -> list[Ent]:
+        """ "Berit Reiss-Andersen, the chair of..." tagged as "Reiss-Andersen":
+        the model often leaves out a given name that opens a sentence. The
+        word is joined on when the tagger reads it as a name, not a common word."""
+        left_out: dict[int, tuple[int, str]] = {}  # entity start -> (word start, word)
+        for e in ents:
+            if e.label != "PERSON" or " " in e.text:
+                continue
+            word = GIVEN_NAME_BEFORE.search(text, max(0, e.start - 30), e.start)
+            if (
+                word is not None
+                and is_sentence_start(text, word.start())
+                and word.group(1).lower() not in NOT_NAME_WORDS
+                and word.group(1).lower() not in TITLE_WORDS
+            ):
+                left_out[e.start] = (word.start(), word.group(1))
+        if not left_out:
+            return ents
+        common = common_words(
+            self.model, [sentence_from(text, start) for start, _word in left_out.values()]
+        )
+        completed = []
+        for e in ents:
+            if e.start in left_out and (given := left_out[e.start])[1] not in common:
+                e = Ent(f"{given[1]} {e.text}", e.label, given[0], "", e.after)
+            completed.append(e)
+        return completed
+
+    def _common_words_at_sentence_start(self, text: str, ents: list[Ent]) -> set[str]:
+        """One-word actors opening a sentence that are really common words."""
+        suspects = {
+            e.text: sentence_from(text, e.start)
+            for e in ents
+            if e.label in ACTOR_LABELS
+            and e.text.isalpha()
+            and self.aliases.get(e.text) is None
+            and is_sentence_start(text, e.start)
+            # A name seen capitalised mid-sentence too ("...said Putin") is a name.
+            and not re.search(rf"[\w,] {re.escape(e.text)}\b", text)
+        }
+        return common_words(self.model, suspects.values()) if suspects else set()
+
+    def _is_misread_place(
+        self, e: Ent, cue: str | None, surnames: set[str], tagged_places: set[str]
+    ) -> bool:
+        """An ORG, PERSON or PRODUCT the gazetteer proves is a place.
+
+        Proof is a country's exact name, a dateline (KABUL - ...), the same
+        name tagged as a place elsewhere, or the words around it: after
+        "in", "near", "the town of", or next to another place ("Kamloops and
+        Merritt"), any known place, small towns included; after "and", "of"
+        or a comma only a city, state or country, since regions and rivers
+        share their names with companies ("Google and Amazon"). A lone
+        PERSON word that is a big city ("hit Mykolaiv") needs no context word.
+        """
+        if e.label not in MISREAD_LABELS:
+            return False
+        name = clean_mention(e.text)
+        alias = self.aliases.get(name)
+        if (alias is not None and alias.type != "place") or name.lower() in surnames:
+            return False
+        candidates = self.gazetteer.candidates(name)
+        if any(c.kind == "country" and self.gazetteer.named_exactly(c, name) for c in candidates):
+            return True  # "Sri Lanka's president" tagged PERSON
+        if cue is not None:
+            return self.gazetteer.knows(name, towns=True)
+        if e.label == "PERSON" and e.before.lower() == "the":
+            return bool(candidates)  # "the Bosphorus": no person is "the X"
+        if (name.isupper() and len(name) > 3) or name in tagged_places:
+            return self.gazetteer.knows(name, towns=True)
+        if len(name.split()) >= 2 and any(
+            (c.kind not in ("city", "town") or name.split()[-1] in PLACE_NAME_ENDINGS)
+            and self.gazetteer.named_exactly(c, name)
+            for c in candidates
+        ):
+            return True  # "the Australian Capital Territory" tagged ORG, "Niagara Falls" PERSON
+        if e.before.lower() in PLACE_CONTEXT:
+            return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
+        # Only a PERSON: companies are named after cities (Toyota).
+        big_cities = [c for c in candidates if c.kind == "city" and c.population >= BIG_CITY]
+        if len(name.split()) >= 2:  # "seized El Fasher": a big city's full name
+            return any(self.gazetteer.named_exactly(c, name) for c in big_cities)
+        return e.label == "PERSON" and bool(big_cities)
+
+
+def _dateline_places(body: str) -> MentionList:
+    """ "KAMLOOPS, British Columbia - ...": the dateline's place, then its region."""
+    dateline = DATELINE.match(body)
+    if not dateline:
+        return []
+    city = dateline.group("city").strip()
+    found = [(city.title() if city.isupper() else city, "DATELINE")]
+    if dateline.group("region"):
+        found.append((dateline.group("region").strip(), "DATELINE"))
+    return found
+
+
+def _is_club(name: str, places: Gazetteer) -> bool:
+    """ "Manchester City" tagged as a place: a club, unless the gazetteer knows the
+    whole name (Mexico City, Kansas City)."""
+    words = name.split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in CLUB_WORDS
+        and places.knows(" ".join(words[:-1]))
+        and not places.by_name.get(fold(name))
+    )

@@ -1,0 +1,73 @@
+"""Sorting hand-made entities into actor and place mentions (no NER model run)."""
+
+import datetime as dt
+import re
+
+import pytest
+
+from indexer.enrich import DEFAULT_MODEL
+from indexer.gazetteer import gazetteer
+from indexer.mentions import Ent
+from indexer.resources import aliases, demonyms
+from indexer.sorting import MentionSorter
+from newsarchive.article import Article
+
+
+@pytest.fixture(scope="module")
+def sorter() -> MentionSorter:
+    return MentionSorter(aliases(), demonyms(), gazetteer(), DEFAULT_MODEL)
+
+
+def _sort(
+    sorter: MentionSorter, body: str, tagged: list[tuple[str, str]]
+) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Actor and place mentions of ``body``, with ``tagged`` as the model's entities."""
+    ents = []
+    position = 0
+    for name, label in tagged:  # in the order they occur
+        start = body.index(name, position)
+        position = start + len(name)
+        before = re.findall(r"[\w'’-]+|[^\w\s]", body[:start])
+        after = re.match(r"\s*([\w'’-]+|[^\w\s])", body[position:])
+        ents.append(
+            Ent(name, label, start, before[-1] if before else "", after[1] if after else "")
+        )
+    article = Article(
+        url="http://h/a", title="", body=body, published_at=dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+    )
+    actors, places, _ents = sorter.sort(article, body, ents)
+    return actors, places
+
+
+def test_an_unknown_place_described_as_an_agency_is_an_organisation(sorter: MentionSorter) -> None:
+    actors, places = _sort(
+        sorter, "Rosaviatsia, the federal aviation agency, said so.", [("Rosaviatsia", "GPE")]
+    )
+    assert actors == [("Rosaviatsia", "ORG")] and places == []
+
+
+def test_a_sea_named_as_an_adjective_is_no_place_but_its_coast_is(sorter: MentionSorter) -> None:
+    _actors, places = _sort(
+        sorter,
+        "It was among the strongest Atlantic storms. It hit Mexico's Pacific coast.",
+        [("Atlantic", "LOC"), ("Pacific coast", "LOC")],
+    )
+    assert places == [("Pacific", "LOC")]
+
+
+def test_the_region_named_as_such_and_a_dateline_come_first(sorter: MentionSorter) -> None:
+    _actors, places = _sort(
+        sorter,
+        "MOSCOW - The jet came down in the Tver region.",
+        [("Tver", "GPE")],
+    )
+    assert places == [("Moscow", "DATELINE"), ("Tver region", "GPE")]
+
+
+def test_a_nationality_for_one_person_is_no_place(sorter: MentionSorter) -> None:
+    _actors, places = _sort(
+        sorter,
+        "It ended the Serbian's run. The Serbian government objected.",
+        [("Serbian", "NORP"), ("Serbian", "NORP")],
+    )
+    assert [label for _name, label in places] == ["DEMONYM"]
