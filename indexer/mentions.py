@@ -393,13 +393,34 @@ def possessive_landmark(e: Ent, text: str) -> str | None:
 
 
 HYPHEN_TAIL = re.compile(r"-[a-z]+\b")
+# Korean and Japanese place names end in these after a hyphen ("Hannam-dong",
+# "Kashihara-shi"); any other lower-case tail is a word about the place.
+PLACE_NAME_TAILS = {
+    "dong",
+    "gu",
+    "ri",
+    "si",
+    "do",
+    "eup",
+    "myeon",
+    "gun",
+    "ku",
+    "shi",
+    "cho",
+    "machi",
+    "mura",
+    "ken",
+}
 
 
 def complete_hyphenated_name(e: Ent, text: str) -> Ent:
-    """ "Moon Jae" followed by "-in": the tokenizer split a hyphenated given name."""
+    """ "Moon Jae" followed by "-in": the tokenizer split a hyphenated given
+    name; "Hannam" followed by "-dong", a place's name."""
     end = e.start + len(e.text)
     tail = HYPHEN_TAIL.match(text, end)
-    if e.label == "PERSON" and tail:
+    if tail and e.label in PLACE_LABELS and tail.group(0)[1:] not in PLACE_NAME_TAILS:
+        return e  # "US-led", "Singapore-flagged": the place and a word about it
+    if e.label in PLACE_LABELS | {"PERSON"} and tail:
         return replace(e, text=e.text + tail.group(0), after="")
     return e
 
@@ -432,9 +453,9 @@ PLACE_LIST_GAP = re.compile(r"^(?:,|,? and|,? or)\s+$")
 def place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
     """Entity start -> how strongly the words around it say "a place follows".
 
-    "noun": after "the town of", "the island of"... (a place even if the
-    gazetteer lacks it); "strong": after "in", "near", "to"..., or listed
-    right after a place ("Kamloops and Merritt").
+    "noun": after "the town of", "the island of", "near"... (a place even if
+    the gazetteer lacks it); "strong": after "in", "to"...; "list": listed
+    right after a place ("Kamloops and Merritt", but also "Israel and Hamas").
     """
     cues: dict[int, str] = {}
     previous: Ent | None = None
@@ -442,12 +463,14 @@ def place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
         before = text[max(0, e.start - 40) : e.start]
         if PLACE_NOUN_BEFORE.search(before) or NEAR_BEFORE.search(before):
             cues[e.start] = "noun"
-        elif PREPOSITION_BEFORE.search(before) or (
+        elif PREPOSITION_BEFORE.search(before):
+            cues[e.start] = "strong"
+        elif (
             previous is not None
             and (previous.label in PLACE_LABELS or previous.start in cues)
             and PLACE_LIST_GAP.match(text[previous.start + len(previous.text) : e.start])
         ):
-            cues[e.start] = "strong"
+            cues[e.start] = "list"
         previous = e
     return cues
 

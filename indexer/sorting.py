@@ -78,6 +78,11 @@ ORG_APPOSITION = re.compile(
     r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:agency|company|firm|ministry|authority|regulator|"
     r"operator|airline|bank|broadcaster|channel|network|party|union|group|militia)\b"
 )
+# ", an artificial island in Osaka Bay": what follows a name says it is a place.
+PLACE_APPOSITION = re.compile(
+    r", (?:the|a|an) (?:[\w-]+ ){0,3}(?:island|town|village|city|port|district|suburb|"
+    r"neighbourhood|neighborhood|region|province|river|lake|volcano|mountain|valley)\b"
+)
 # A capitalised word right before a name: a given name the model may have left out.
 GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
@@ -110,6 +115,8 @@ class Evidence:
     named_as_places: set[str] = field(default_factory=set)
     # One-word "names" opening a sentence that the tagger reads as common words.
     common: set[str] = field(default_factory=set)
+    # Entity start -> how strongly the words before it say a place follows.
+    cues: dict[int, str] = field(default_factory=dict)
 
 
 class MentionSorter:
@@ -163,7 +170,7 @@ class MentionSorter:
             for e in ents
             if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
         }
-        cues = place_cues(text, ents)
+        evidence.cues = cues = place_cues(text, ents)
         tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
         evidence.proven_places = {
             clean_mention(e.text)
@@ -306,6 +313,15 @@ class MentionSorter:
             name in evidence.named_as_places
             or e.after.lower() in ADMIN_WORDS
             or (e.label == "LOC" and len(name.split()) >= 2 and name.istitle())
+            # "in Sarachane": the model and the preposition agree
+            or (
+                e.label == "GPE"
+                and evidence.cues.get(e.start) == "strong"
+                and e.after.lower() not in LANDMARK_WORDS  # "Sheremetyevo airport"
+                and not e.after[:1].isupper()  # "Banska" of Banska Bystrica, cut short
+            )
+            # "Yumeshima, an artificial island"
+            or PLACE_APPOSITION.match(evidence.text, e.start + len(e.text)) is not None
         )
         return ("place", name, "NAMED_PLACE" if named else e.label)
 
@@ -491,6 +507,11 @@ class MentionSorter:
         candidates = self.gazetteer.candidates(name)
         if any(c.kind == "country" and self.gazetteer.named_exactly(c, name) for c in candidates):
             return True  # "Sri Lanka's president" tagged PERSON
+        if cue == "list":  # "Israel and Hamas": only a place under its own name
+            return any(
+                self.gazetteer.named_exactly(c, name)
+                for c in self.gazetteer.candidates(name, towns=True)
+            )
         if cue is not None:
             return self.gazetteer.knows(name, towns=True)
         if e.label == "PERSON" and e.before.lower() == "the":

@@ -388,3 +388,18 @@ def test_given_names_left_out_places_near_a_name_and_towns_named_like_people(
         "Nagorno-Karabakh",
     } <= places
     assert not {"Cayo Costa", "Niagara Falls", "Stepanakert"} & actors
+
+
+def test_movements_parliaments_and_places_named_by_what_follows_them(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "DOHA - Israel and Hamas agreed to a ceasefire. Tusk will call a vote in the Sejm.\n\n"
+        "The Expo opened on Yumeshima, an artificial island in the bay. Crowds gathered "
+        "outside city hall in Sarachane, and near his residence in Hannam-dong. "
+        "The US-led coalition and a Singapore-flagged ship were there too.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {p.name for p in enriched.places}
+    assert {"Hamas", "Sejm"} <= actors
+    assert {"Yumeshima", "Sarachane", "Hannam-dong", "United States", "Singapore"} <= places
+    assert not {"Hamas", "Sejm", "Hamm"} & places

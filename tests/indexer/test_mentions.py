@@ -31,7 +31,7 @@ def test_place_cues_from_the_words_around_a_name() -> None:
     cues = place_cues(text, ents)
     assert cues[text.index("Lytton")] == "noun"
     assert cues[text.index("Kamloops")] == "strong"
-    assert cues[text.index("Merritt")] == "strong"  # listed right after a place
+    assert cues[text.index("Merritt")] == "list"  # listed right after a place
     assert text.index("Smith") not in cues
     flight = "A jet bound for Nairobi crashed."
     assert place_cues(flight, [_ent("Nairobi", flight, "ORG")]) == {
