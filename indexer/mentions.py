@@ -89,6 +89,7 @@ LANDMARK_WORDS = {
     "crater",
     "basilica",
     "chapel",
+    "base",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.
@@ -482,7 +483,7 @@ TITLED_NAME = re.compile(
     r"\b(?:President|Prime Minister|Vice President|Governor|Mayor|Senator|Judge|Justice|"
     r"General|Gen\.|Archbishop|Cardinal|Bishop|Chancellor|Minister|Ambassador|Rabbi|Imam|"
     r"Dr\.?|Mr\.?|Mrs\.?|Ms\.?|Sir|Dame|Colonel|Captain|Commander|Admiral|Sergeant|"
-    r"Coach|Quarterback|Goalkeeper) "
+    r"Coach|Quarterback|Goalkeeper|Taoiseach|Tanaiste|Premier|Sheikh|Ayatollah|Speaker) "
     r"(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*){1,2})\b"
 )
 
@@ -492,6 +493,38 @@ REGNAL_NAME = re.compile(
     r"\b(?:King|Queen|Pope|Emperor|Empress|Sultan) "
     r"(?P<name>[A-Z][a-z][\w'’-]*(?: [A-Z][a-z][\w'’-]*)? [IVX]+)\b"
 )
+
+
+def join_adjacent_people(ents: list[Ent], text: str) -> list[Ent]:
+    """ "Samia Suluhu" and "Hassan" tagged as two entities side by side: one
+    person, when both are PERSON or a title before them says so
+    ("President Samia Suluhu Hassan")."""
+    titled = [m.span("name") for m in TITLED_NAME.finditer(text)]
+    joined: list[Ent] = []
+    for e in ents:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.label == "PERSON"
+            and not previous.text.endswith(("'s", "’s"))  # "Donald Tusk's Civic Coalition"
+            and previous.start + len(previous.text) + 1 == e.start
+            and text[e.start - 1] == " "
+            and e.text[:1].isupper()
+            and (
+                e.label == "PERSON"
+                or (
+                    e.label in ACTOR_LABELS | PLACE_LABELS
+                    and " " not in e.text
+                    and any(a <= previous.start and e.start + len(e.text) <= b for a, b in titled)
+                )
+            )
+        ):
+            joined[-1] = Ent(
+                f"{previous.text} {e.text}", "PERSON", previous.start, previous.before, e.after
+            )
+        else:
+            joined.append(e)
+    return joined
 
 
 def _end_of(e: Ent, text: str) -> int:

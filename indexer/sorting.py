@@ -51,6 +51,7 @@ from indexer.mentions import (
     demonym_names_a_person,
     headline_names_as_in_body,
     is_denomination,
+    join_adjacent_people,
     join_and_names,
     nationality,
     place_cues,
@@ -132,6 +133,7 @@ class MentionSorter:
         self, article: Article, text: str, ents: list[Ent]
     ) -> tuple[MentionList, MentionList, list[Ent]]:
         """(actor mentions, place mentions, the repaired entities) of one article."""
+        ents = join_adjacent_people(ents, text)
         evidence = self._evidence(text, ents)
         ents = self._repaired(article, text, ents)
         actor_mentions: MentionList = []

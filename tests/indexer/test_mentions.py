@@ -6,6 +6,7 @@ from indexer.mentions import (
     complete_organisation_name,
     demonym_names_a_person,
     headline_names_as_in_body,
+    join_adjacent_people,
     join_and_names,
     place_cues,
     split_and_names,
@@ -107,3 +108,22 @@ def test_a_nationality_word_standing_for_one_person() -> None:
     assert demonym_names_a_person(_ent("Tunisian", text, "NORP"), text)
     team = text.rindex("Serbian")
     assert not demonym_names_a_person(Ent("Serbian", "NORP", team), text)
+
+
+def test_a_name_split_in_two_side_by_side_is_one_person_but_an_owner_is_not() -> None:
+    text = "President Samia Suluhu Hassan won. Donald Tusk's Civic Coalition came second."
+    ents = [
+        _ent("Samia Suluhu", text, "PERSON"),
+        _ent("Hassan", text, "GPE"),
+        _ent("Donald Tusk's", text, "PERSON"),
+        _ent("Civic Coalition", text, "ORG"),
+    ]
+    joined = join_adjacent_people(ents, text)
+    assert [(e.text, e.label) for e in joined] == [
+        ("Samia Suluhu Hassan", "PERSON"),
+        ("Donald Tusk's", "PERSON"),
+        ("Civic Coalition", "ORG"),
+    ]
+    assert titled_people_untagged("Taoiseach Micheal Martin congratulated her.", []) == [
+        ("Micheal Martin", "PERSON")
+    ]
