@@ -114,14 +114,15 @@ def _place_patterns() -> list[dict[str, str]]:
 
 
 def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
-    """Multi-word and acronym aliases of actors, which the small model often splits or misses."""
+    """Multi-word, hyphenated and acronym aliases of actors, which the small
+    model often splits ("Jaish" of Jaish-e-Mohammed) or misses."""
     label = {"person": "PERSON", "organization": "ORG", "group": "NORP"}
     patterns = []
     for alias in table.names():
         entry = table.get(alias)
         if entry is None or entry.type == "place":
             continue
-        if len(alias.split()) >= 2 or (alias.isupper() and len(alias) >= 3):
+        if len(alias.split()) >= 2 or "-" in alias or (alias.isupper() and len(alias) >= 3):
             patterns.append({"label": label[entry.type], "pattern": alias})
     return patterns
 
