@@ -90,6 +90,8 @@ LANDMARK_WORDS = {
     "basilica",
     "chapel",
     "base",
+    "gallery",
+    "country",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.

@@ -189,7 +189,7 @@ class MentionSorter:
                 or (
                     e.label != "NORP"
                     and len(clean_mention(e.text).split()) == 1
-                    and AT_THE_BEFORE.search(text[max(0, e.start - 12) : e.start])
+                    and AT_THE_BEFORE.search(_words_before_name(e, text))
                     and self.aliases.get(clean_mention(e.text)) is None
                     and clean_mention(e.text).lower() not in evidence.surnames
                 )
@@ -533,6 +533,13 @@ class MentionSorter:
         if len(name.split()) >= 2:  # "seized El Fasher": a big city's full name
             return any(self.gazetteer.named_exactly(c, name) for c in big_cities)
         return e.label == "PERSON" and bool(big_cities)
+
+
+def _words_before_name(e: Ent, text: str) -> str:
+    """The dozen characters before the name itself, with the "the" the model
+    may have put inside the entity ("on the Champs-Elysees")."""
+    before = text[max(0, e.start - 12) : e.start]
+    return before + e.text[:4] if e.text.lower().startswith("the ") else before
 
 
 def _dateline_places(body: str) -> MentionList:

@@ -403,3 +403,16 @@ def test_movements_parliaments_and_places_named_by_what_follows_them(enricher: E
     assert {"Hamas", "Sejm"} <= actors
     assert {"Yumeshima", "Sarachane", "Hannam-dong", "United States", "Singapore"} <= places
     assert not {"Hamas", "Sejm", "Hamm"} & places
+
+
+def test_a_name_after_on_the_and_galleries_and_hill_countries_are_places(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "Tens of thousands of fans celebrated on the Champs-Elysees in Paris. Thieves "
+        "reached a window of the Apollo Gallery. Floods swept through the Texas Hill Country.",
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Champs-Elysees", "Apollo Gallery", "Texas Hill Country"} <= places
+    assert not places & {a.name for a in enriched.actors}
