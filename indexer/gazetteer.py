@@ -361,6 +361,17 @@ class Gazetteer:
         elif SUFFIXES.search(mention):
             regions = [c for c in found if c.kind != "city"]
             best = max(regions, key=lambda c: _score(c, context_countries, wanted), default=best)
+        elif best.kind == "city" and fold(best.name).startswith(fold(wanted) + " "):
+            # "Cebu": the province of that very name, not Cebu City, which
+            # lists "Cebu" among its other names (but "Marrakech" is Marrakesh).
+            exact = [
+                c
+                for c in found
+                if c.kind in ("province", "district", "state")
+                and c.country_code == best.country_code
+                and self.named_exactly(c, mention)
+            ]
+            best = exact[0] if exact else best
         if best.kind == "city" and not self.named_exactly(best, mention) and _numbered(best.name):
             return None  # "Paris 01 Louvre" lists "Louvre": the museum, not the district
         if (

@@ -126,3 +126,10 @@ def test_an_oblast_is_named_as_english_writes_it_and_its_city_keeps_the_bare_nam
     city = gazetteer().resolve("Tver", {"RU"})
     assert region is not None and region.name == "Tver Oblast"
     assert city is not None and city.name == "Tver" and city.id != region.id
+
+
+def test_a_province_named_exactly_beats_a_city_listing_its_name() -> None:
+    place = gazetteer().resolve("Cebu", {"PH"})
+    assert place is not None and place.name == "Cebu"
+    city = gazetteer().resolve("Cebu City", {"PH"})
+    assert city is not None and city.name == "Cebu City"
