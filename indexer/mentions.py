@@ -80,7 +80,6 @@ LANDMARK_WORDS = {
     "river",
     "hotel",
     "hospital",
-    "university",
     "embassy",
     "consulate",
     "park",

@@ -77,18 +77,21 @@ PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Islan
 # ", the federal aviation agency": what follows a name says it is an organisation.
 ORG_APPOSITION = re.compile(
     r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:agency|company|firm|ministry|authority|regulator|"
-    r"operator|airline|bank|broadcaster|channel|network|party|union|group|militia)\b"
+    r"operator|airline|bank|broadcaster|channel|network|party|union|group|militia)\b(?!['’])"
 )
 # ", an artificial island in Osaka Bay": what follows a name says it is a place.
 PLACE_APPOSITION = re.compile(
     r", (?:the|a|an) (?:[\w-]+ ){0,3}(?:island|town|village|city|port|district|suburb|"
-    r"neighbourhood|neighborhood|region|province|river|lake|volcano|mountain|valley)\b"
+    r"neighbourhood|neighborhood|region|province|river|lake|volcano|mountain|valley)\b(?!['’])"
 )
 # A capitalised word right before a name: a given name the model may have left out.
 GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# Institutions that are places only where the text goes to them: "students
+# gathered at Tsinghua University", but "Anne L'Huillier of Lund University".
+INSTITUTION_PLACES = {"university", "college"}
 # What the small model calls a place it does not know: "a concert in Kursk"
 # comes out as PRODUCT, "In Kyiv, an adviser..." as PERSON.
 MISREAD_LABELS = {"ORG", "PERSON", "PRODUCT"}
@@ -186,6 +189,8 @@ class MentionSorter:
             and not nationality(clean_mention(e.text), self.demonyms)  # "near Syrian border"
             and (
                 cues.get(e.start) == "noun"
+                # "Siargao, a surfing island"
+                or PLACE_APPOSITION.match(text, e.start + len(e.text)) is not None
                 or (
                     e.label != "NORP"
                     and len(clean_mention(e.text).split()) == 1
@@ -249,10 +254,14 @@ class MentionSorter:
         ):
             return ("place", name, "LANDMARK")
         words = name.split()
+        visited = words[-1].lower() in INSTITUTION_PLACES and evidence.cues.get(e.start) in (
+            "strong",
+            "noun",
+        )
         if (
             alias is None
             and len(words) > 1
-            and (words[-1].lower() in LANDMARK_WORDS or words[0] in LANDMARK_PREFIXES)
+            and (words[-1].lower() in LANDMARK_WORDS or words[0] in LANDMARK_PREFIXES or visited)
             and not is_denomination(name)
         ):
             # "Louvre museum": the generic word in lower case is not part of the name.

@@ -416,3 +416,17 @@ def test_a_name_after_on_the_and_galleries_and_hill_countries_are_places(
     places = {p.name for p in enriched.places}
     assert {"Champs-Elysees", "Apollo Gallery", "Texas Hill Country"} <= places
     assert not places & {a.name for a in enriched.actors}
+
+
+def test_universities_are_places_only_where_the_text_goes_to_them(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "The prize went to Anne L'Huillier of Lund University in Sweden. Students "
+        "gathered at Tsinghua University in Beijing. The storm made landfall on Siargao, a surfing "
+        "island. Cathay Pacific, the city's flagship carrier, warned its staff.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {p.name for p in enriched.places}
+    assert {"Lund University", "Cathay Pacific"} <= actors
+    assert {"Tsinghua University", "Siargao"} <= places
+    assert not {"Lund University", "Cathay Pacific"} & places
