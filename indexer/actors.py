@@ -337,8 +337,11 @@ def canonical_actors(
         if label == "PERSON" and aliases.get(name) is None:  # "King Abdullah" may be an alias
             name = strip_titles(name)
         elif label == "ORG" and aliases.get(name) is None and (owner := _owner(name)):
-            # "Trudeau's Liberals", "Suu Kyi's National League for Democracy"
+            # "Trudeau's Liberals", "Suu Kyi's National League for Democracy";
+            # an owner named in full is an actor too ("Giorgia Meloni's Brothers of Italy")
             name = name[len(owner) :].lstrip("'’s ")
+            if len(owner.split()) >= 2 and owner.istitle():
+                cleaned.append((owner, owner, "PERSON"))
         if not name or not any(ch.isalpha() for ch in name):
             continue
         if TITLE_OF_PLACE.fullmatch(name) and aliases.get(name) is None:

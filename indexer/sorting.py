@@ -14,7 +14,7 @@ enricher's next step.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from indexer.actors import TITLE_WORDS, clean_mention, person_key
@@ -89,6 +89,28 @@ GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# Nationality and regional adjectives end so ("African", "Japanese", "Azerbaijani").
+ADJECTIVE_ENDING = re.compile(r"(?:an|ese|ish|ic|i)$")
+# Verbs whose object is a place when it is a known one ("after taking Homs").
+CAPTURE_VERBS = {
+    "taking",
+    "took",
+    "take",
+    "seized",
+    "seize",
+    "seizing",
+    "captured",
+    "capture",
+    "capturing",
+    "retook",
+    "retake",
+    "entered",
+    "shelled",
+    "besieged",
+    "liberated",
+    "bombarded",
+    "evacuated",
+}
 # Institutions that are places only where the text goes to them: "students
 # gathered at Tsinghua University", but "Anne L'Huillier of Lund University".
 INSTITUTION_PLACES = {"university", "college"}
@@ -360,6 +382,14 @@ class MentionSorter:
             ):
                 party = f"{e.before} {e.text}"
             return ("actor", party, "NORP_PARTY")
+        if (
+            len(name.split()) >= 2
+            and name.istitle()
+            and alias is None
+            and not ADJECTIVE_ENDING.search(name)  # "Central African", "Latin American"
+        ):
+            # "Saudi Aramco" tagged NORP for its first word: a company
+            return self._sort_actor(replace(e, label="ORG"), name, evidence)
         return self._sort_actor(e, name, evidence)
 
     def _sort_actor(self, e: Ent, name: str, evidence: Evidence) -> Sorted:
@@ -535,7 +565,7 @@ class MentionSorter:
             for c in candidates
         ):
             return True  # "the Australian Capital Territory" tagged ORG, "Niagara Falls" PERSON
-        if e.before.lower() in PLACE_CONTEXT:
+        if e.before.lower() in PLACE_CONTEXT | CAPTURE_VERBS:
             return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
         # Only a PERSON: companies are named after cities (Toyota).
         big_cities = [c for c in candidates if c.kind == "city" and c.population >= BIG_CITY]

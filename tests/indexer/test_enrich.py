@@ -430,3 +430,19 @@ def test_universities_are_places_only_where_the_text_goes_to_them(enricher: Enri
     assert {"Lund University", "Cathay Pacific"} <= actors
     assert {"Tsinghua University", "Siargao"} <= places
     assert not {"Lund University", "Cathay Pacific"} & places
+
+
+def test_owners_of_parties_captured_cities_and_companies_named_for_a_country(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "ROME - Giorgia Meloni's Brothers of Italy won on Sunday. Rebels entered "
+        "Damascus in Syria hours after taking Homs.\n\nSaudi Aramco raised $11 billion; "
+        "Aramco shares rose. The Central African nation voted.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {p.name for p in enriched.places}
+    assert {"Giorgia Meloni", "Brothers of Italy", "Saudi Aramco"} <= actors
+    assert "Homs" in places and "Homs" not in actors
+    assert not {"Aramco", "Central African"} & actors
