@@ -89,6 +89,22 @@ GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# "Downing Street said", "a Buckingham Palace spokesman": a building that
+# speaks is the office in it.
+SPEAKING_WORDS = {
+    "said",
+    "says",
+    "announced",
+    "confirmed",
+    "denied",
+    "added",
+    "stated",
+    "warned",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "statement",
+}
 # Nationality and regional adjectives end so ("African", "Japanese", "Azerbaijani").
 ADJECTIVE_ENDING = re.compile(r"(?:an|ese|ish|ic|i)$")
 # Verbs whose object is a place when it is a known one ("after taking Homs").
@@ -276,6 +292,13 @@ class MentionSorter:
         ):
             return ("place", name, "LANDMARK")
         words = name.split()
+        if (
+            alias is None
+            and len(words) > 1
+            and words[-1].lower() in LANDMARK_WORDS
+            and e.after.lower() in SPEAKING_WORDS
+        ):
+            return ("actor", e.text, "ORG")  # "Buckingham Palace said": those who work there
         visited = words[-1].lower() in INSTITUTION_PLACES and evidence.cues.get(e.start) in (
             "strong",
             "noun",

@@ -71,3 +71,13 @@ def test_a_nationality_for_one_person_is_no_place(sorter: MentionSorter) -> None
         [("Serbian", "NORP"), ("Serbian", "NORP")],
     )
     assert [label for _name, label in places] == ["DEMONYM"]
+
+
+def test_a_building_that_speaks_is_the_office_in_it(sorter: MentionSorter) -> None:
+    actors, places = _sort(
+        sorter,
+        "The Queen died at Balmoral, Buckingham Palace said. The couple rode to Buckingham Palace.",
+        [("Buckingham Palace", "FAC"), ("Buckingham Palace", "FAC")],
+    )
+    assert actors == [("Buckingham Palace", "ORG")]
+    assert places == [("Buckingham Palace", "LANDMARK")]
