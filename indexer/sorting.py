@@ -461,6 +461,7 @@ class MentionSorter:
             name = clean_mention(raw)
             if (
                 (name in names or name in longer)
+                and label != "ORG"  # "Buckingham Palace said" stays the office
                 and name.lower() not in surnames
                 and self.aliases.get(name) is None
             ):
