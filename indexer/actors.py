@@ -13,6 +13,9 @@ from indexer.resources import AliasTable
 from newsarchive.article import Actor, ActorType
 
 # Titles and honorifics that precede a name ("Defense Secretary Ash Carter").
+# Styles that stay with a single given name: "Prince William" is how he is known.
+ROYAL_STYLES = {"prince", "princess"}
+
 TITLE_WORDS = {
     "mr",
     "mrs",
@@ -58,6 +61,8 @@ TITLE_WORDS = {
     "sheikh",
     "shaikh",
     "ayatollah",
+    "emperor",
+    "empress",
     "taoiseach",
     "tanaiste",
     "premier",
@@ -267,8 +272,11 @@ def clean_mention(text: str) -> str:
 
 
 def strip_titles(name: str) -> str:
-    """ "US Defense Secretary Ash Carter" -> "Ash Carter"; keeps at least one word."""
+    """ "US Defense Secretary Ash Carter" -> "Ash Carter"; keeps at least one word,
+    and a prince known by one name keeps his style ("Prince Harry", not "Harry")."""
     words = name.split()
+    if len(words) == 2 and words[0].lower() in ROYAL_STYLES:
+        return name
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
         words.pop(0)
     return " ".join(words)

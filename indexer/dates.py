@@ -130,6 +130,8 @@ DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "
 # Deadlines and ends of spans ("leave by noon on Friday", "rain through Sunday")
 # look forward unless a past verb sits right before them ("lasted until Sunday").
 SPAN_END = {"by", "until", "till", "through", "for"}  # "mourning for Thursday"
+# "was postponed until Thursday": the past verb moved something to a day ahead.
+RESCHEDULED = {"postponed", "delayed", "adjourned", "moved", "pushed", "rescheduled", "deferred"}
 # "by noon on Friday", "until late on Sunday": a span end with a time of day.
 DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|through)\s+(?:noon|midnight|dawn|dusk|late|early|the end of|"
@@ -186,7 +188,11 @@ def _looks_forward(text: str, position: int, modifier: str | None) -> bool:
     span_end = modifier is not None and modifier.split()[0].lower() in SPAN_END
     if span_end or DEADLINE_BEFORE.search(clause[:at]):
         had = any(w.lower() == "had" for w in WORD.findall(clause))
-        right_before = any(kind == "past" and 0 < here - i <= 2 for i, kind in cues)
+        words = [w.lower() for w in WORD.findall(clause)]
+        right_before = any(
+            kind == "past" and 0 < here - i <= 2 and not RESCHEDULED.intersection(words[i : i + 2])
+            for i, kind in cues
+        )
         return not (had or right_before)
     if not cues:
         cues = _tense_cues(sentence)

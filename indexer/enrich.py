@@ -12,7 +12,7 @@ language and gets no English entities.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
@@ -244,13 +244,16 @@ class Enricher:
     def _places(self, mentions: list[tuple[str, str]]) -> tuple[list[Place], set[str]]:
         """The article's places, and its home countries: the dateline's country
         and any country named more than once."""
-        context: set[str] = set()
+        # Country (or US state) code -> the mentions that name it for sure. A
+        # mention is resolved in the context the others give: "St Petersburg"
+        # alone says Russia, but not in a story naming Florida and Tampa.
+        sources: dict[str, set[str]] = defaultdict(set)
         for name, label in mentions:
             if label == "DEMONYM":
-                context.add(self.demonyms[name])  # "the western Indian state of..."
+                sources[self.demonyms[name]].add(name)  # "the western Indian state of..."
                 continue
             if code := self.gazetteer.clear_country(name):
-                context.add(code)
+                sources[code].add(name)
             found = self.gazetteer.candidates(name)
             if (
                 len(found) == 1
@@ -258,7 +261,8 @@ class Enricher:
                 and not found[0].needs_context
                 and self.gazetteer.named_exactly(found[0], name)
             ):
-                context.add(found[0].region_code)  # a US state (or city) the article names
+                sources[found[0].region_code].add(name)  # a US state (or city) the article names
+        contexts: dict[str, set[str]] = {}
         places: dict[str, Place] = {}
         mentioned: Counter[str] = Counter()
         home: set[str] = set()
@@ -266,7 +270,9 @@ class Enricher:
             if label == "DEMONYM":
                 place = self.gazetteer.country(self.demonyms[name], name, confidence=0.6)
             else:
-                place = self.gazetteer.resolve(name, context)
+                if name not in contexts:
+                    contexts[name] = {code for code, by in sources.items() if by - {name}}
+                place = self.gazetteer.resolve(name, contexts[name])
                 if label == "LANDMARK" and place is not None and place.name != name:
                     place = None  # a landmark is not the district that lists it as an alias
                 if place is None and label in ("LANDMARK", "NAMED_PLACE", "DATELINE"):

@@ -91,6 +91,8 @@ LANDMARK_WORDS = {
     "base",
     "gallery",
     "country",
+    "quarter",
+    "pass",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.
@@ -275,10 +277,54 @@ _NOUN_ENDS_HERE = re.compile(r"(?:['’]s\b|[,.;:]|\s+who\b)")
 _COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese", "s")
 
 
+# "Palestinian prisoners", "a Tunisian man": a nationality before a word for
+# people says who they are, not which country the story is about.
+PEOPLE_NOUNS = {
+    "man",
+    "woman",
+    "men",
+    "women",
+    "boy",
+    "girl",
+    "boys",
+    "girls",
+    "child",
+    "children",
+    "prisoner",
+    "prisoners",
+    "hostage",
+    "hostages",
+    "refugee",
+    "refugees",
+    "migrant",
+    "migrants",
+    "tourist",
+    "tourists",
+    "citizen",
+    "citizens",
+    "national",
+    "nationals",
+    "passenger",
+    "passengers",
+    "worker",
+    "workers",
+    "student",
+    "students",
+    "fans",
+    "teenager",
+    "teenagers",
+    "resident",
+    "residents",
+    "pilgrims",
+    "nurse",
+    "doctor",
+}
+
+
 def demonym_names_a_person(e: Ent, text: str) -> bool:
-    """Whether a nationality word stands for one person rather than a country."""
+    """Whether a nationality word stands for people rather than a country."""
     before = text[max(0, e.start - 30) : e.start]
-    if _AGED_BEFORE.search(before):
+    if _AGED_BEFORE.search(before) or e.after.lower() in PEOPLE_NOUNS:
         return True
     return (
         not e.text.endswith(_COLLECTIVE_ENDINGS)
@@ -353,6 +399,19 @@ def complete_particle_name(e: Ent) -> Ent:
 
 
 NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b(?! [A-Z])")
+# " do Lago", " da Silva", " van der Leyen": the rest of a name after a particle.
+PARTICLE_TAIL = re.compile(
+    r"(?: (?:do|dos|das|da|de|del|della|di|du|van|von|der|den|le|la|bin|al))+ [A-Z][\w'’-]+\b"
+)
+
+
+def complete_particle_tail(e: Ent, text: str) -> Ent:
+    """ "Andre Correa" followed by "do Lago": the model stopped before the particle."""
+    tail = PARTICLE_TAIL.match(text, e.start + len(e.text))
+    if e.label == "PERSON" and len(e.text.split()) >= 2 and tail:
+        return replace(e, text=e.text + tail.group(0), after="")
+    return e
+
 
 NOT_NAME_WORDS = {
     "monday",

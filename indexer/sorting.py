@@ -48,6 +48,7 @@ from indexer.mentions import (
     complete_last_name,
     complete_organisation_name,
     complete_particle_name,
+    complete_particle_tail,
     demonym_names_a_person,
     headline_names_as_in_body,
     is_denomination,
@@ -89,6 +90,19 @@ GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# Treaties and pacts named after the city that signed them ("the Paris agreement").
+DOCUMENT_WORDS = {
+    "agreement",
+    "agreements",
+    "accord",
+    "accords",
+    "treaty",
+    "protocol",
+    "convention",
+    "conventions",
+    "declaration",
+    "format",
+}
 # "Downing Street said", "a Buckingham Palace spokesman": a building that
 # speaks is the office in it.
 SPEAKING_WORDS = {
@@ -247,7 +261,10 @@ class MentionSorter:
         ents = [
             complete_organisation_name(
                 complete_hyphenated_name(
-                    complete_last_name(complete_particle_name(e), text, starts), text
+                    complete_last_name(
+                        complete_particle_tail(complete_particle_name(e), text), text, starts
+                    ),
+                    text,
                 ),
                 text,
             )
@@ -340,6 +357,8 @@ class MentionSorter:
         alias = self.aliases.get(name)
         if name[:1].islower() or name.lower() in NOT_PLACES:
             return None  # "metro", "North": words, not place names
+        if e.after.lower() in DOCUMENT_WORDS:
+            return None  # "the Paris agreement": a treaty named after a city
         if (
             alias is not None
             and not shore_of

@@ -79,3 +79,9 @@ def test_vague_or_impossible_expressions_are_not_dates(text: str) -> None:
 
 def test_relative_dates_need_a_publication_date() -> None:
     assert mentioned_dates("On Wednesday and on 3 March 2011.", None) == [dt.date(2011, 3, 3)]
+
+
+def test_a_game_postponed_until_a_weekday_moves_ahead() -> None:
+    wednesday = dt.datetime(2025, 1, 1, 20, tzinfo=dt.UTC)
+    text = "The game at the Superdome was postponed until Thursday."
+    assert mentioned_dates(text, wednesday) == [dt.date(2025, 1, 2)]

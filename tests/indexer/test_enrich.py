@@ -446,3 +446,19 @@ def test_owners_of_parties_captured_cities_and_companies_named_for_a_country(
     assert {"Giorgia Meloni", "Brothers of Italy", "Saudi Aramco"} <= actors
     assert "Homs" in places and "Homs" not in actors
     assert not {"Aramco", "Central African"} & actors
+
+
+def test_princes_particles_treaties_and_a_city_read_in_its_articles_country(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "SARASOTA, Florida - King Charles III walked with his sons, Prince William and "
+        "Prince Harry. Andre Correa do Lago presided over talks on the Paris agreement.\n\n"
+        "In St Petersburg, winds tore the roof from a stadium. Tampa was spared.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {(p.name, p.country_code) for p in enriched.places}
+    assert {"Prince William", "Prince Harry", "Andre Correa do Lago"} <= actors
+    assert ("St. Petersburg", "US") in places
+    assert "Paris" not in {name for name, _code in places}

@@ -108,6 +108,9 @@ def test_a_nationality_word_standing_for_one_person() -> None:
     assert demonym_names_a_person(_ent("Tunisian", text, "NORP"), text)
     team = text.rindex("Serbian")
     assert not demonym_names_a_person(Ent("Serbian", "NORP", team), text)
+    prisoners = "Israel freed Palestinian prisoners."
+    at = prisoners.index("Palestinian")
+    assert demonym_names_a_person(Ent("Palestinian", "NORP", at, "freed", "prisoners"), prisoners)
 
 
 def test_a_name_split_in_two_side_by_side_is_one_person_but_an_owner_is_not() -> None:
