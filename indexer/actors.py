@@ -253,7 +253,7 @@ PERSON_TITLES = {
     "pope",
     "president",
 }
-LEADING_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+LEADING_THE = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+", re.IGNORECASE)
 
 
 def slug(name: str) -> str:

@@ -441,8 +441,8 @@ class MentionSorter:
             return None
         if name in evidence.common:
             return None  # "Farmers also blocked roads": a word, not a name
-        if e.label == "ORG" and name[:1].islower():
-            return None  # "election commission": a description, not a name
+        if e.label == "ORG" and not any(ch.isupper() for ch in name):
+            return None  # "election commission": a description, not a name (but "al-Qaeda")
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
             return None  # "the World Cup", "the James Webb Space Telescope": not actors
         possessive = e.text.endswith(("'s", "’s")) or evidence.text.startswith(

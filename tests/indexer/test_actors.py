@@ -14,6 +14,7 @@ from indexer.resources import AliasTable, aliases
         ("Inter Milan 1-0", "Inter Milan"),
         ("Remco Evenepoel of", "Remco Evenepoel"),
         ("Millions of Texans", "Texans"),
+        ("her Liberal Democratic Party", "Liberal Democratic Party"),
     ],
 )
 def test_clean_mention(raw: str, expected: str) -> None:

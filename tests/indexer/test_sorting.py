@@ -81,3 +81,14 @@ def test_a_building_that_speaks_is_the_office_in_it(sorter: MentionSorter) -> No
     )
     assert actors == [("Buckingham Palace", "ORG")]
     assert places == [("Buckingham Palace", "LANDMARK")]
+
+
+def test_a_name_starting_in_lower_case_is_still_a_name_but_a_description_is_not(
+    sorter: MentionSorter,
+) -> None:
+    actors, _places = _sort(
+        sorter,
+        "He once had links to al-Qaeda, the election commission said.",
+        [("al-Qaeda", "ORG"), ("election commission", "ORG")],
+    )
+    assert actors == [("al-Qaeda", "ORG")]
