@@ -75,15 +75,49 @@ Sorted = tuple[Literal["actor", "place"], str, str] | None
 SHORE = re.compile(r"(.+) (?:coast|shore|coastline|seaboard)")
 # Last words of town names that no person or company name ends with.
 PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Island", "Islands"}
-# ", the federal aviation agency": what follows a name says it is an organisation.
-ORG_APPOSITION = re.compile(
-    r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:agency|company|firm|ministry|authority|regulator|"
-    r"operator|airline|bank|broadcaster|channel|network|party|union|group|militia)\b(?!['’])"
+
+
+def _described_as(*heads: str) -> re.Pattern[str]:
+    """ ", the federal aviation agency", ", an artificial island": an apposition
+    after a name whose head noun says what the name is (not ", the city's...")."""
+    return re.compile(r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:" + "|".join(heads) + r")\b(?!['’])")
+
+
+ORG_APPOSITION = _described_as(
+    "agency",
+    "company",
+    "firm",
+    "ministry",
+    "authority",
+    "regulator",
+    "operator",
+    "airline",
+    "bank",
+    "broadcaster",
+    "channel",
+    "network",
+    "party",
+    "union",
+    "group",
+    "militia",
 )
-# ", an artificial island in Osaka Bay": what follows a name says it is a place.
-PLACE_APPOSITION = re.compile(
-    r", (?:the|a|an) (?:[\w-]+ ){0,3}(?:island|town|village|city|port|district|suburb|"
-    r"neighbourhood|neighborhood|region|province|river|lake|volcano|mountain|valley)\b(?!['’])"
+PLACE_APPOSITION = _described_as(
+    "island",
+    "town",
+    "village",
+    "city",
+    "port",
+    "district",
+    "suburb",
+    "neighbourhood",
+    "neighborhood",
+    "region",
+    "province",
+    "river",
+    "lake",
+    "volcano",
+    "mountain",
+    "valley",
 )
 # A capitalised word right before a name: a given name the model may have left out.
 GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
