@@ -83,6 +83,37 @@ def _described_as(*heads: str) -> re.Pattern[str]:
     return re.compile(r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:" + "|".join(heads) + r")\b(?!['’])")
 
 
+# Ships, craft, heavenly bodies and eras the model takes for actors: "a small
+# helicopter, Ingenuity", "the lander, named Vikram", "Dimorphos, a moonlet",
+# "the Sierra Leone-flagged Razoni".
+THING_NOUNS = (
+    "ship",
+    "vessel",
+    "tanker",
+    "freighter",
+    "liner",
+    "yacht",
+    "ferry",
+    "submarine",
+    "lander",
+    "rover",
+    "probe",
+    "spacecraft",
+    "satellite",
+    "helicopter",
+    "asteroid",
+    "moonlet",
+    "comet",
+    "era",
+    "album",
+    "novel",
+)
+THING_BEFORE = re.compile(
+    r"(?:\b(?:"
+    + "|".join(THING_NOUNS)
+    + r"),?\s+(?:(?:named|called)\s+)?(?:the\s+)?|-flagged\s+)$",
+    re.IGNORECASE,
+)
 ORG_APPOSITION = _described_as(
     "agency",
     "company",
@@ -119,6 +150,7 @@ PLACE_APPOSITION = _described_as(
     "mountain",
     "valley",
 )
+THING_APPOSITION = _described_as(*THING_NOUNS)
 # A capitalised word right before a name: a given name the model may have left out.
 GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
@@ -475,6 +507,10 @@ class MentionSorter:
             return None
         if name in evidence.common:
             return None  # "Farmers also blocked roads": a word, not a name
+        if THING_BEFORE.search(evidence.text, 0, e.start) or THING_APPOSITION.match(
+            evidence.text, e.start + len(e.text)
+        ):
+            return None  # "a small helicopter, Ingenuity": a thing, not an actor
         if e.label == "ORG" and not any(ch.isupper() for ch in name):
             return None  # "election commission": a description, not a name (but "al-Qaeda")
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):

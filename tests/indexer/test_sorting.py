@@ -92,3 +92,13 @@ def test_a_name_starting_in_lower_case_is_still_a_name_but_a_description_is_not(
         [("al-Qaeda", "ORG"), ("election commission", "ORG")],
     )
     assert actors == [("al-Qaeda", "ORG")]
+
+
+def test_ships_craft_and_eras_named_as_such_are_not_actors(sorter: MentionSorter) -> None:
+    actors, _places = _sort(
+        sorter,
+        "The rover carries a small helicopter, Ingenuity, which will fly. DART struck "
+        "Dimorphos, a moonlet. The Sierra Leone-flagged Razoni sailed. NASA said so.",
+        [("Ingenuity", "ORG"), ("Dimorphos", "PERSON"), ("Razoni", "ORG"), ("NASA", "ORG")],
+    )
+    assert actors == [("NASA", "ORG")]
