@@ -159,6 +159,14 @@ TITLE_OF_PLACE = re.compile(
 )
 
 NOT_ACTORS = {
+    # competitions and events the model tags ORG
+    "champions league",
+    "europa league",
+    "conference league",
+    "formula one",
+    "formula 1",
+    "big bang",
+    "wildfire",
     "defence",
     "defense",
     "interior",
