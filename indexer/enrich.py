@@ -113,6 +113,15 @@ def _place_patterns() -> list[dict[str, str]]:
     return [{"label": "LOC", "pattern": n} for n in dict.fromkeys(names) if " " in n or "-" in n]
 
 
+# One-word names the model misses often enough to be matched as written.
+ALWAYS_RULED = {"Facebook", "Instagram", "Snapchat", "Hamas", "Hezbollah", "Sejm", "Knesset"}
+
+
+def _inner_capital(alias: str) -> bool:
+    """ "WhatsApp", "TikTok", "YouTube": a capital inside a word is a name."""
+    return alias[:1].isupper() and any(ch.isupper() for ch in alias[1:]) and not alias.isupper()
+
+
 def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
     """Multi-word, hyphenated and acronym aliases of actors, which the small
     model often splits ("Jaish" of Jaish-e-Mohammed) or misses."""
@@ -122,7 +131,13 @@ def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
         entry = table.get(alias)
         if entry is None or entry.type == "place":
             continue
-        if len(alias.split()) >= 2 or "-" in alias or (alias.isupper() and len(alias) >= 3):
+        if (
+            len(alias.split()) >= 2
+            or "-" in alias
+            or (alias.isupper() and len(alias) >= 3)
+            or _inner_capital(alias)
+            or alias in ALWAYS_RULED
+        ):
             patterns.append({"label": label[entry.type], "pattern": alias})
     return patterns
 

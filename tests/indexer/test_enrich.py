@@ -462,3 +462,10 @@ def test_princes_particles_treaties_and_a_city_read_in_its_articles_country(
     assert {"Prince William", "Prince Harry", "Andre Correa do Lago"} <= actors
     assert ("St. Petersburg", "US") in places
     assert "Paris" not in {name for name, _code in places}
+
+
+def test_platforms_the_model_leaves_untagged_are_actors(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher, "Meta, which owns Instagram and Facebook, said the law had been rushed."
+    )
+    assert {"Meta", "Instagram", "Facebook"} <= {a.name for a in enriched.actors}
