@@ -90,6 +90,7 @@ TITLE_WORDS = {
     "justice",
     "judge",
     "chief",
+    "sheriff",
     "director",
     "director-general",
     "secretary-general",
@@ -287,6 +288,10 @@ def strip_titles(name: str) -> str:
         return name
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
         words.pop(0)
+    # "Clark County Sheriff Joseph Lombardo": a title after the place it serves
+    inner = [i for i, w in enumerate(words[:-2]) if i > 0 and w.lower().rstrip(".") in TITLE_WORDS]
+    if inner:
+        words = words[inner[-1] + 1 :]
     return " ".join(words)
 
 

@@ -104,12 +104,18 @@ def _register_ents_filter() -> None:
 
 
 def _place_patterns() -> list[dict[str, str]]:
-    """Multi-word places from places_extra.tsv (Stade de France, Wall Street, Punggye-ri)
-    and first-level subdivisions (Rio Grande do Sul, Hawke's Bay)."""
+    """Multi-word places from places_extra.tsv (Stade de France, Wall Street, Punggye-ri),
+    first-level subdivisions (Rio Grande do Sul, Hawke's Bay) and place aliases
+    (St Vincent and the Grenadines)."""
     from indexer.gazetteer import subdivision_names
     from indexer.resources import read_tsv
 
-    names = [row[0] for row in read_tsv("places_extra.tsv")] + subdivision_names(level=1)
+    table = aliases()
+    names = (
+        [row[0] for row in read_tsv("places_extra.tsv")]
+        + subdivision_names(level=1)
+        + [a for a in table.names() if (entry := table.get(a)) and entry.type == "place"]
+    )
     return [{"label": "LOC", "pattern": n} for n in dict.fromkeys(names) if " " in n or "-" in n]
 
 

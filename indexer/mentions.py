@@ -93,6 +93,21 @@ LANDMARK_WORDS = {
     "country",
     "quarter",
     "pass",
+    "hall",
+    # geographic features no person or company name ends with
+    "keys",
+    "islands",
+    "mountains",
+    "hills",
+    "peninsula",
+    "sea",
+    "ocean",
+    "desert",
+    "strip",
+    "heights",
+    "valley",
+    "gulf",
+    "archipelago",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.
@@ -117,6 +132,10 @@ LANDMARK_PREFIXES = {
     "Piazza",
     "Rue",
     "Mount",
+    "Monte",
+    "Mont",
+    "Lago",
+    "Lac",
     "Lake",
     "River",
     "Cape",
@@ -130,7 +149,25 @@ LANDMARK_PREFIXES = {
 }
 
 # Natural features written after a name in lower case: the name alone is the place.
-NATURAL_FEATURES = {"river", "gorge", "valley", "volcano", "glacier", "creek", "lake", "square"}
+NATURAL_FEATURES = {
+    "river",
+    "gorge",
+    "valley",
+    "volcano",
+    "glacier",
+    "creek",
+    "lake",
+    "square",
+    # "the Idukki dam", "the Porton Down laboratory", "the Admiralty district"
+    # (not "hotel": "a Trump hotel" is a brand)
+    "dam",
+    "laboratory",
+    "prison",
+    "camp",
+    "district",
+    "ward",
+    "neighbourhood",
+}
 
 NUMBER_WORDS = {
     "two",
@@ -233,6 +270,9 @@ PERSON_OF_PLACE = re.compile(  # no possessive: "Meloni's Brothers of Italy" is 
 )
 
 PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
+
+# "from Abuja to Kaduna" tagged as one place.
+PLACE_TO_PLACE = re.compile(r"^(?P<start>[A-Z][^,]*?) (?:to|and) (?P<end>[A-Z][^,]*)$")
 
 # Words after a name that make name and word one place ("Noto peninsula").
 FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains", "corridor"}

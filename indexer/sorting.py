@@ -41,6 +41,7 @@ from indexer.mentions import (
     PLACE_COMMA_REGION,
     PLACE_CONTEXT,
     PLACE_LABELS,
+    PLACE_TO_PLACE,
     SAINT,
     THING_WORDS,
     Ent,
@@ -79,8 +80,11 @@ PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Islan
 
 def _described_as(*heads: str) -> re.Pattern[str]:
     """ ", the federal aviation agency", ", an artificial island": an apposition
-    after a name whose head noun says what the name is (not ", the city's...")."""
-    return re.compile(r", (?:the|a|an|its) (?:[\w-]+ ){0,3}(?:" + "|".join(heads) + r")\b(?!['’])")
+    after a name whose head noun says what the name is (not ", the city's..."
+    nor ", the governor of the region")."""
+    return re.compile(
+        r", (?:the|a|an|its) (?:(?!of\b)[\w-]+ ){0,3}(?:" + "|".join(heads) + r")\b(?!['’])"
+    )
 
 
 # Ships, craft, heavenly bodies and eras the model takes for actors: "a small
@@ -355,6 +359,8 @@ class MentionSorter:
         name = clean_mention(e.text)
         if "\n" in e.text or " - " in e.text or not name:
             return None  # spanning a paragraph break or a dash: a tagging accident
+        if not any(ch.isupper() for ch in name):
+            return None  # "fled into the bush", "election commission": words, not names
         shore = SHORE.fullmatch(name) if e.label in PLACE_LABELS else None
         if shore:
             name = shore.group(1)  # "Mexico's Pacific coast": the Pacific
@@ -370,6 +376,7 @@ class MentionSorter:
         if (
             alias is None
             and e.after in NATURAL_FEATURES  # lower case: "the Seti river"
+            and e.label != "NORP"  # "a Christian camp"
             and name[:1].isupper()
             and name not in evidence.surnames_as_written
         ):
@@ -430,6 +437,7 @@ class MentionSorter:
             and not shore_of
             and " " not in name
             and e.before.lower() != "the"
+            and not e.text.lower().startswith("the ")
             and e.after[:1].islower()
             and not SHORE.fullmatch(f"{name} {e.after}")
             and any(c.kind == "sea" for c in self.gazetteer.candidates(alias.canonical))
@@ -511,8 +519,6 @@ class MentionSorter:
             evidence.text, e.start + len(e.text)
         ):
             return None  # "a small helicopter, Ingenuity": a thing, not an actor
-        if e.label == "ORG" and not any(ch.isupper() for ch in name):
-            return None  # "election commission": a description, not a name (but "al-Qaeda")
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
             return None  # "the World Cup", "the James Webb Space Telescope": not actors
         possessive = e.text.endswith(("'s", "’s")) or evidence.text.startswith(
@@ -578,7 +584,8 @@ class MentionSorter:
 
     def _split_compound(self, e: Ent) -> list[Ent]:
         """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
-        and a country) or "Windsor, Ontario" (a town and its province)."""
+        and a country), "Abuja to Kaduna" (two places) or "Windsor, Ontario" (a
+        town and its province)."""
         if match := PERSON_OF_PLACE.match(e.text):
             who, where = match.group("who"), match.group("where")
             if not ORGANISATION_WORDS & {w.lower() for w in who.split()} and any(
@@ -587,6 +594,13 @@ class MentionSorter:
                 return [
                     Ent(who, "PERSON", e.start, e.before, "of"),
                     Ent(where, "GPE", e.start + match.start("where"), "of", e.after),
+                ]
+        if e.label in PLACE_LABELS and (match := PLACE_TO_PLACE.match(e.text)):
+            start, end = match.group("start"), match.group("end")
+            if self.gazetteer.knows(start) and self.gazetteer.knows(end):
+                return [
+                    Ent(start, e.label, e.start, e.before, ""),
+                    Ent(end, e.label, e.start + match.start("end"), "", e.after),
                 ]
         if e.label in PLACE_LABELS and (match := PLACE_COMMA_REGION.match(e.text)):
             where = match.group("region")

@@ -469,3 +469,22 @@ def test_platforms_the_model_leaves_untagged_are_actors(enricher: Enricher) -> N
         enricher, "Meta, which owns Instagram and Facebook, said the law had been rushed."
     )
     assert {"Meta", "Instagram", "Facebook"} <= {a.name for a in enriched.actors}
+
+
+def test_landmarks_by_their_last_word_or_the_word_after_and_places_joined_by_to(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "KADUNA, Nigeria - Gunmen attacked a train travelling from Abuja to Kaduna, and "
+        "passengers fled into the bush. Irma slammed into the Florida Keys. Experts at "
+        "the Porton Down laboratory identified the agent. Pavlo Kyrylenko, the governor "
+        "of the region, spoke. Clark County Sheriff Joseph Lombardo said there was no link. "
+        "Mud came down the slopes of Monte Epomeo.",
+    )
+    places = {p.name for p in enriched.places}
+    actors = {a.name for a in enriched.actors}
+    assert {"Abuja", "Kaduna", "Florida Keys", "Porton Down", "Monte Epomeo"} <= places
+    assert not {"Abuja to Kaduna", "Pavlo Kyrylenko"} & places
+    assert "bush" not in {p.lower() for p in places}
+    assert {"Pavlo Kyrylenko", "Joseph Lombardo"} <= actors
