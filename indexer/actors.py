@@ -240,6 +240,30 @@ QUANTITY = re.compile(  # "Millions of Texans"
 TRAILING_WORD = re.compile(r"\s+(?:of|for|and|in|the|at)$")  # "Remco Evenepoel of"
 # Plural nouns whose possessive is part of a name, not an owner ("Taiwan People's Party").
 NAME_POSSESSIVES = {"people", "women", "men", "children", "veterans"}
+# "the Federal Prosecutor's Office": a possessive that is part of a body's name.
+OFFICE_HEADS = {"Office", "Department", "Bureau", "Service", "Court", "Council", "Commission"}
+# Where a party sits, written in lower case before its name ("the liberal
+# Democratic Party", not Japan's Liberal Democratic Party).
+POLITICAL_LEANINGS = {
+    "liberal",
+    "conservative",
+    "centrist",
+    "leftist",
+    "left-wing",
+    "right-wing",
+    "far-right",
+    "far-left",
+    "hard-right",
+    "hard-left",
+    "centre-right",
+    "centre-left",
+    "nationalist",
+    "populist",
+    "socialist",
+    "communist",
+    "green",
+    "progressive",
+}
 # Words describing an organisation that the model takes into its name.
 DESCRIPTORS = {"islamist", "jihadist", "militant", "rebel", "ruling", "governing", "opposition"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
@@ -346,8 +370,17 @@ def canonical_actors(
             and aliases.get(name) is None
         ):
             label = "PERSON"  # "Novak Djokovic" tagged ORG, "Djokovic" PERSON later
-        if label == "ORG" and len(words) >= 2 and words[0].lower() in DESCRIPTORS:
-            name = " ".join(words[1:])  # "the Islamist Ennahda party"
+        if (
+            label == "ORG"
+            and len(words) >= 2
+            and (
+                words[0].lower() in DESCRIPTORS
+                or (words[0].islower() and words[0] in POLITICAL_LEANINGS)
+            )
+        ):
+            name = " ".join(
+                words[1:]
+            )  # "the Islamist Ennahda party", "the liberal Democratic Party"
         if (
             label == "ORG"
             and len(words) >= 2
@@ -450,6 +483,12 @@ def _resolve(
         if len(holders) == 1:
             full = holders.pop()
             return Actor(id=slug(full), name=full, type="person")
+    if label == "PERSON" and not single:
+        # "De Wever" after "Bart De Wever": the end of one longer name in the document
+        holders = {f for f in full_names.values() if f.endswith(f" {name}")}
+        if len(holders) == 1:
+            full = holders.pop()
+            return Actor(id=slug(full), name=full, type="person")
     if label == "PERSON":
         return Actor(id=slug(name), name=name, type="person")
     if label == "NORP_PARTY":
@@ -466,6 +505,8 @@ def _owner(name: str) -> str | None:
     match = re.search(r"^(.+?)['’]s\s", name)
     if match is None or match.group(1).split()[-1].lower() in NAME_POSSESSIVES:
         return None
+    if name[match.end() :] in OFFICE_HEADS:
+        return None  # "the Federal Prosecutor's Office" is one body
     return match.group(1)
 
 

@@ -161,6 +161,9 @@ NATURAL_FEATURES = {
     # "the Idukki dam", "the Porton Down laboratory", "the Admiralty district"
     # (not "hotel": "a Trump hotel" is a brand)
     "dam",
+    "port",
+    "rivers",
+    "lakes",
     "laboratory",
     "prison",
     "camp",
@@ -271,8 +274,11 @@ PERSON_OF_PLACE = re.compile(  # no possessive: "Meloni's Brothers of Italy" is 
 
 PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
 
-# "from Abuja to Kaduna" tagged as one place.
-PLACE_TO_PLACE = re.compile(r"^(?P<start>[A-Z][^,]*?) (?:to|and) (?P<end>[A-Z][^,]*)$")
+# "from Abuja to Kaduna", "Flanders and Wallonia", "Olon on the Pacific coast"
+# tagged as one entity.
+PLACE_TO_PLACE = re.compile(
+    r"^(?P<start>[A-Z][^,]*?) (?:to|and|on the|in) (?P<end>[A-Z][^,]*?)(?: coast)?$"
+)
 
 # Words after a name that make name and word one place ("Noto peninsula").
 FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains", "corridor"}
@@ -361,10 +367,14 @@ PEOPLE_NOUNS = {
 }
 
 
+# "a group of Chinese companies": a company's nationality is not the story's country.
+COMPANY_NOUNS = {"company", "companies", "firm", "firms", "carmaker", "carmakers"}
+
+
 def demonym_names_a_person(e: Ent, text: str) -> bool:
-    """Whether a nationality word stands for people rather than a country."""
+    """Whether a nationality word stands for people (or companies) rather than a country."""
     before = text[max(0, e.start - 30) : e.start]
-    if _AGED_BEFORE.search(before) or e.after.lower() in PEOPLE_NOUNS:
+    if _AGED_BEFORE.search(before) or e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS:
         return True
     return (
         not e.text.endswith(_COLLECTIVE_ENDINGS)
@@ -528,6 +538,7 @@ def complete_hyphenated_name(e: Ent, text: str) -> Ent:
 
 PLACE_NOUN_BEFORE = re.compile(
     r"\b(?:town|village|city|island|province|state|region|capital|district|county|port|"
+    r"canton|department|prefecture|emirate|"
     r"suburb|hamlet|community|municipality|outskirts|"
     # "80 kilometres south-west of Pylos"
     r"(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?)s?\s+of\s+(?:the\s+)?$",

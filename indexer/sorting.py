@@ -303,6 +303,8 @@ class MentionSorter:
             clean_mention(e.text)
             for e in ents
             if self._is_misread_place(e, cues.get(e.start), evidence.surnames, tagged_places)
+            # "Mary, who was born in Hobart": a person, whatever city shares the name
+            and not (e.label == "PERSON" and text.startswith(", who ", e.start + len(e.text)))
         }
         evidence.named_as_places = {
             clean_mention(e.text)
@@ -595,12 +597,18 @@ class MentionSorter:
                     Ent(who, "PERSON", e.start, e.before, "of"),
                     Ent(where, "GPE", e.start + match.start("where"), "of", e.after),
                 ]
-        if e.label in PLACE_LABELS and (match := PLACE_TO_PLACE.match(e.text)):
+        if (
+            e.label in PLACE_LABELS | MISREAD_LABELS
+            and (match := PLACE_TO_PLACE.match(e.text))
+            and not self.gazetteer.knows(e.text)  # "Bosnia and Herzegovina" is one
+        ):
             start, end = match.group("start"), match.group("end")
-            if self.gazetteer.knows(start) and self.gazetteer.knows(end):
+            known_start = self.gazetteer.knows(start, towns=True)
+            if self.gazetteer.knows(end) and (known_start or e.label in PLACE_LABELS):
+                label = e.label if e.label in PLACE_LABELS else "GPE"
                 return [
-                    Ent(start, e.label, e.start, e.before, ""),
-                    Ent(end, e.label, e.start + match.start("end"), "", e.after),
+                    Ent(start, label, e.start, e.before, ""),
+                    Ent(end, label, e.start + match.start("end"), "", e.after),
                 ]
         if e.label in PLACE_LABELS and (match := PLACE_COMMA_REGION.match(e.text)):
             where = match.group("region")

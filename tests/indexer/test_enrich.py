@@ -488,3 +488,21 @@ def test_landmarks_by_their_last_word_or_the_word_after_and_places_joined_by_to(
     assert not {"Abuja to Kaduna", "Pavlo Kyrylenko"} & places
     assert "bush" not in {p.lower() for p in places}
     assert {"Pavlo Kyrylenko", "Joseph Lombardo"} <= actors
+
+
+def test_parties_offices_regions_and_people_named_after_cities(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "BRUSSELS - Bart De Wever heads a coalition of parties from both Flanders and "
+        "Wallonia. De Wever said he would govern for all. The Federal Prosecutor's Office "
+        "said it suspected the man. Lee Jae-myung of the liberal Democratic Party won.\n\n"
+        "Frederik's wife, Mary, who was born in Hobart, became queen. The station was "
+        "renovated by a group of Chinese companies. Officials in the canton of Valais said "
+        "so. Rebels of the M23 movement took the city.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {p.name for p in enriched.places}
+    assert {"Bart De Wever", "Federal Prosecutor's Office", "Democratic Party", "M23"} <= actors
+    assert not {"De Wever", "Liberal Democratic Party", "Federal Prosecutor"} & actors
+    assert {"Flanders", "Wallonia", "Valais", "Hobart"} <= places
+    assert not {"Mary", "China"} & places
