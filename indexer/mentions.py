@@ -646,6 +646,12 @@ def _end_of(e: Ent, text: str) -> int:
     return -1
 
 
+# "the governor of the Odesa region": a region the model did not tag.
+NAMED_REGION = re.compile(
+    r"\bthe ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (region|province|oblast|prefecture|governorate)\b"
+)
+
+
 def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
     """Full names after a person's title that no entity covers, or that the
     model cut to the surname ("Mayor Sadiq Khan" with only "Khan" tagged),
@@ -653,8 +659,10 @@ def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
     covered = [
         (e.start, e.start + len(e.text))
         for e in ents
-        # A PERSON holding only the last words of the name does not cover it.
-        if not (e.label == "PERSON" and e.start > 0 and e.start + len(e.text) == _end_of(e, text))
+        # A PERSON holding only the last words of the name does not cover it,
+        # nor does a title the model read as a work ("Queen Margrethe II").
+        if e.label in ACTOR_LABELS | PLACE_LABELS | {"PRODUCT"}
+        and not (e.label == "PERSON" and e.start > 0 and e.start + len(e.text) == _end_of(e, text))
     ]
     found = []
     for match in chain(TITLED_NAME.finditer(text), REGNAL_NAME.finditer(text)):

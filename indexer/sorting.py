@@ -29,6 +29,7 @@ from indexer.mentions import (
     LANDMARK_PREFIXES,
     LANDMARK_WORDS,
     LIST_ITEM,
+    NAMED_REGION,
     NAMED_THINGS,
     NATURAL_FEATURES,
     NOT_COUNTRY_SENSE,
@@ -269,6 +270,7 @@ class MentionSorter:
                 kind, mention, label = sorted_as
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
         place_mentions += self._untagged_list_places(text, ents)
+        place_mentions += self._untagged_regions(text, ents)
         actor_mentions += titled_people_untagged(text, ents)
         place_mentions = _dateline_places(article.body) + place_mentions
         place_mentions, actor_mentions = self._one_name_one_place(
@@ -584,6 +586,20 @@ class MentionSorter:
                 position = item.end()
         return found
 
+    def _untagged_regions(self, text: str, ents: list[Ent]) -> MentionList:
+        """ "the Odesa region", "the Donetsk region" where the model tagged nothing:
+        the region, if the gazetteer has one of that name."""
+        tagged = [(e.start, e.start + len(e.text)) for e in ents]
+        found = []
+        for match in NAMED_REGION.finditer(text):
+            start, end = match.span(1)
+            if any(a < end and start < b for a, b in tagged):
+                continue
+            mention = f"{match.group(1)} {match.group(2)}"
+            if any(c.kind not in ("city", "town") for c in self.gazetteer.candidates(mention)):
+                found.append((mention, "GPE"))
+        return found
+
     def _split_compound(self, e: Ent) -> list[Ent]:
         """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
         and a country), "Abuja to Kaduna" (two places) or "Windsor, Ontario" (a
@@ -604,7 +620,9 @@ class MentionSorter:
         ):
             start, end = match.group("start"), match.group("end")
             known_start = self.gazetteer.knows(start, towns=True)
-            if self.gazetteer.knows(end) and (known_start or e.label in PLACE_LABELS):
+            alias = self.aliases.get(end)
+            known_end = self.gazetteer.knows(end) or (alias is not None and alias.type == "place")
+            if known_end and (known_start or e.label in PLACE_LABELS):
                 label = e.label if e.label in PLACE_LABELS else "GPE"
                 return [
                     Ent(start, label, e.start, e.before, ""),

@@ -102,3 +102,10 @@ def test_ships_craft_and_eras_named_as_such_are_not_actors(sorter: MentionSorter
         [("Ingenuity", "ORG"), ("Dimorphos", "PERSON"), ("Razoni", "ORG"), ("NASA", "ORG")],
     )
     assert actors == [("NASA", "ORG")]
+
+
+def test_a_region_the_model_left_untagged_is_found_by_name(sorter: MentionSorter) -> None:
+    _actors, places = _sort(
+        sorter, "Maksym Marchenko, the governor of the Odesa region, spoke.", []
+    )
+    assert places == [("Odesa region", "GPE")]
