@@ -704,7 +704,8 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
     Geological Hazard Mitigation")."""
     joined: list[Ent] = []
     skip = False
-    for first, second in zip(ents, [*ents[1:], None], strict=True):
+    followers: list[Ent | None] = [*ents[1:], None] if ents else []
+    for first, second in zip(ents, followers, strict=True):
         if skip:
             skip = False
             continue

@@ -506,3 +506,9 @@ def test_parties_offices_regions_and_people_named_after_cities(enricher: Enriche
     assert not {"De Wever", "Liberal Democratic Party", "Federal Prosecutor"} & actors
     assert {"Flanders", "Wallonia", "Valais", "Hobart"} <= places
     assert not {"Mary", "China"} & places
+
+
+def test_english_text_naming_nothing_gets_empty_facets(enricher: Enricher) -> None:
+    enriched = _enrich_text(enricher, "it rained all day and then it stopped.")
+    assert enriched.language == "en"
+    assert (enriched.actors, enriched.places, enriched.quotes) == ([], [], [])
