@@ -66,6 +66,7 @@ def labelled_sets() -> dict[str, tuple[list[Article], dict[str, dict[str, list[s
         ("held-out 19", "heldout19.toml"),
         ("held-out 20", "heldout20.toml"),
         ("held-out 21", "heldout21.toml"),
+        ("held-out 22", "heldout22.toml"),
     ):
         rows = tomllib.loads((eval_dir / filename).read_text())["article"]
         articles = [
