@@ -162,6 +162,9 @@ NATURAL_FEATURES = {
     # (not "hotel": "a Trump hotel" is a brand)
     "dam",
     "port",
+    "stadium",
+    "arena",
+    "area",
     "rivers",
     "lakes",
     "laboratory",
@@ -302,6 +305,10 @@ NOT_PLACES = {
 
 # A demonym followed by one of these is about a language or a name, not a country.
 NOT_COUNTRY_SENSE = {
+    # "a Norwegian citizen of Iranian origin": ancestry, not the story's country
+    "origin",
+    "descent",
+    "heritage",
     "initials",
     "language",
     "name",
@@ -428,6 +435,8 @@ def complete_last_name(e: Ent, text: str, starts: set[int]) -> Ent:
         e.label == "PERSON"
         and len(e.text.split()) >= 2
         and follow
+        # "Robert Fico's Smer party" is not one name; "St John's Church" is
+        and (not e.text.endswith(("'s", "’s")) or follow.group(1).lower() in LANDMARK_WORDS)
         and follow.start(1) not in starts
         and follow.group(1).lower() not in NOT_NAME_WORDS
     ):

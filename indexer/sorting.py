@@ -212,6 +212,8 @@ CAPTURE_VERBS = {
     "bombarded",
     "evacuated",
 }
+# Words that make a "... Church" an organisation, not a building.
+CONGREGATION_WORDS = {"international", "ministries", "fellowship", "mission", "assembly"}
 # Institutions that are places only where the text goes to them: "students
 # gathered at Tsinghua University", but "Anne L'Huillier of Lund University".
 INSTITUTION_PLACES = {"university", "college"}
@@ -402,6 +404,8 @@ class MentionSorter:
             and len(words) > 1
             and (words[-1].lower() in LANDMARK_WORDS or words[0] in LANDMARK_PREFIXES or visited)
             and not is_denomination(name)
+            # "the Good News International Church": a congregation, not a building
+            and not (words[-1] == "Church" and CONGREGATION_WORDS & {w.lower() for w in words})
         ):
             # "Louvre museum": the generic word in lower case is not part of the name.
             return ("place", " ".join(words[:-1]) if words[-1].islower() else name, "LANDMARK")

@@ -512,3 +512,19 @@ def test_english_text_naming_nothing_gets_empty_facets(enricher: Enricher) -> No
     enriched = _enrich_text(enricher, "it rained all day and then it stopped.")
     assert enriched.language == "en"
     assert (enriched.actors, enriched.places, enriched.quotes) == ([], [], [])
+
+
+def test_possessive_names_congregations_stadiums_and_ancestry(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "BRATISLAVA - Robert Fico's Smer party won the election. Paul Mackenzie, the "
+        "leader of the Good News International Church, was arrested. His body will lie in "
+        "state at the Vila Belmiro stadium. The suspect, a Norwegian citizen of Iranian "
+        "origin, was arrested.",
+    )
+    actors = {a.name for a in enriched.actors}
+    places = {p.name for p in enriched.places}
+    assert {"Robert Fico", "Good News International Church"} <= actors
+    assert "Robert Fico's Smer" not in actors
+    assert "Vila Belmiro" in places
+    assert not {"Iran", "Good News International Church"} & places
