@@ -241,7 +241,7 @@ TRAILING_WORD = re.compile(r"\s+(?:of|for|and|in|the|at)$")  # "Remco Evenepoel 
 # Plural nouns whose possessive is part of a name, not an owner ("Taiwan People's Party").
 NAME_POSSESSIVES = {"people", "women", "men", "children", "veterans"}
 # "the Federal Prosecutor's Office": a possessive that is part of a body's name.
-OFFICE_HEADS = {"Office", "Department", "Bureau", "Service", "Court", "Council", "Commission"}
+NAMED_BODY_HEADS = {"Office", "Department", "Bureau", "Service", "Court", "Council", "Commission"}
 # Where a party sits, written in lower case before its name ("the liberal
 # Democratic Party", not Japan's Liberal Democratic Party).
 POLITICAL_LEANINGS = {
@@ -505,7 +505,7 @@ def _owner(name: str) -> str | None:
     match = re.search(r"^(.+?)['’]s\s", name)
     if match is None or match.group(1).split()[-1].lower() in NAME_POSSESSIVES:
         return None
-    if name[match.end() :] in OFFICE_HEADS:
+    if name[match.end() :] in NAMED_BODY_HEADS:
         return None  # "the Federal Prosecutor's Office" is one body
     return match.group(1)
 
