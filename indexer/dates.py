@@ -138,6 +138,7 @@ DEADLINE_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:morning|afternoon|evening|night))\s*$",
     re.IGNORECASE,
 )
+WEEKDAY_END = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r"[,;:()]|\b(?:and|but|which|who|that|while|as|after|before|when|because)\b", re.IGNORECASE
 )
@@ -194,6 +195,9 @@ def _looks_forward(text: str, position: int, modifier: str | None) -> bool:
             for i, kind in cues
         )
         return not (had or right_before)
+    weekday = WEEKDAY_END.search(text, position)
+    if not cues and weekday and text.startswith(("'s", "’s"), weekday.end()):
+        return False  # "in Sunday's election": an event already held, unless its clause says more
     if not cues:
         cues = _tense_cues(sentence)
         here = len(WORD.findall(sentence[:offset]))

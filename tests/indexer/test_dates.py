@@ -85,3 +85,13 @@ def test_a_game_postponed_until_a_weekday_moves_ahead() -> None:
     wednesday = dt.datetime(2025, 1, 1, 20, tzinfo=dt.UTC)
     text = "The game at the Superdome was postponed until Thursday."
     assert mentioned_dates(text, wednesday) == [dt.date(2025, 1, 2)]
+
+
+def test_a_weekday_owning_an_event_is_the_one_past_unless_its_clause_says_otherwise() -> None:
+    monday = dt.datetime(2025, 11, 17, 6, tzinfo=dt.UTC)
+    text = (
+        "Jara and Kast will face each other after finishing first and second in Sunday's election."
+    )
+    assert mentioned_dates(text, monday) == [dt.date(2025, 11, 16)]
+    text = "Voters will go to the polls in Sunday's election."
+    assert mentioned_dates(text, monday) == [dt.date(2025, 11, 23)]
