@@ -138,6 +138,8 @@ DEADLINE_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:morning|afternoon|evening|night))\s*$",
     re.IGNORECASE,
 )
+DECLARED_BEFORE = re.compile(r"\b(?:declared|declares|declare|named|names)\s+$", re.IGNORECASE)
+DAY_OF = re.compile(r"\s+(?:as\s+)?a\s+(?:day|national|public)\b", re.IGNORECASE)
 WEEKDAY_END = re.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
     r"[,;:()]|\b(?:and|but|which|who|that|while|as|after|before|when|because)\b", re.IGNORECASE
@@ -196,6 +198,8 @@ def _looks_forward(text: str, position: int, modifier: str | None) -> bool:
         )
         return not (had or right_before)
     weekday = WEEKDAY_END.search(text, position)
+    if weekday and DECLARED_BEFORE.search(text, 0, position) and DAY_OF.match(text, weekday.end()):
+        return True  # "declared Sunday a day of national mourning": a day still ahead
     if not cues and weekday and text.startswith(("'s", "’s"), weekday.end()):
         return False  # "in Sunday's election": an event already held, unless its clause says more
     if not cues:

@@ -95,3 +95,9 @@ def test_a_weekday_owning_an_event_is_the_one_past_unless_its_clause_says_otherw
     assert mentioned_dates(text, monday) == [dt.date(2025, 11, 16)]
     text = "Voters will go to the polls in Sunday's election."
     assert mentioned_dates(text, monday) == [dt.date(2025, 11, 23)]
+
+
+def test_a_weekday_declared_a_day_of_mourning_is_ahead() -> None:
+    saturday = dt.datetime(2024, 3, 23, 12, tzinfo=dt.UTC)
+    text = "Putin declared Sunday a day of national mourning."
+    assert mentioned_dates(text, saturday) == [dt.date(2024, 3, 24)]
