@@ -1,9 +1,10 @@
-"""The words and patterns around a name that the sorting rules read.
+"""The words and patterns around a name that the entity rules read.
 
 What follows a name (", the federal aviation agency"), what precedes it
-("a small helicopter, Ingenuity"), the last word of a name ("... Falls"), and
-the thresholds the rules use. Kept apart from ``indexer.sorting`` so the
-rules read as logic; tuned values say why in a comment.
+("a small helicopter, Ingenuity", "the village of"), the last word of a name
+("... Falls", "... Cathedral"), and the thresholds the rules use. Kept apart
+from ``indexer.sorting`` and ``indexer.mentions`` so those read as logic;
+tuned values say why in a comment.
 """
 
 from __future__ import annotations
@@ -163,3 +164,310 @@ TRUSTED_KINDS = {"city", "state", "country", "island", "sea", "river"}
 BIG_CITY = 100_000
 # Last words of football club names built on a place ("Manchester City").
 CLUB_WORDS = {"city", "united", "fc", "rovers", "athletic", "wanderers", "albion", "hotspur"}
+
+
+# The model's labels, and the vocabulary of the repairs in indexer.mentions.
+ACTOR_LABELS = {"PERSON", "ORG", "NORP"}
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+
+# Words before a name that make it a place ("near Hama", "in Flint").
+PLACE_CONTEXT = {
+    "in",
+    "near",
+    "at",
+    "from",
+    "outside",
+    "around",
+    "to",
+    "across",
+    "over",
+    "into",
+    "towards",
+    "through",
+    "along",
+    "off",
+    "via",
+    "beyond",
+    "toward",
+    "and",
+    "of",
+    "the",
+    ",",
+    "'s",
+    "’s",
+}
+
+PLACE_PREPOSITIONS = PLACE_CONTEXT - {"and", "of", "the", ",", "'s", "’s"}
+
+# Words before a PERSON that make it a storm's name, not an actor.
+NAMED_THINGS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+
+# Last words that make a name a place (a landmark), whatever NER tagged it.
+LANDMARK_WORDS = {
+    "church",
+    "cathedral",
+    "mosque",
+    "temple",
+    "synagogue",
+    "bridge",
+    "bridges",
+    "airport",
+    "station",
+    "square",
+    "street",
+    "avenue",
+    "palace",
+    "stadium",
+    "museum",
+    "market",
+    "strait",
+    "castle",
+    "tower",
+    "harbour",
+    "harbor",
+    "port",
+    "arena",
+    "river",
+    "hotel",
+    "hospital",
+    "embassy",
+    "consulate",
+    "park",
+    "abbey",
+    "circuit",
+    "crater",
+    "basilica",
+    "chapel",
+    "base",
+    "gallery",
+    "country",
+    "quarter",
+    "pass",
+    "hall",
+    # geographic features no person or company name ends with
+    "keys",
+    "islands",
+    "mountains",
+    "hills",
+    "peninsula",
+    "sea",
+    "ocean",
+    "desert",
+    "strip",
+    "heights",
+    "valley",
+    "gulf",
+    "archipelago",
+}
+
+# Groups named by what their members are: parties, when the model tags them NORP.
+PARTY_PLURALS = {
+    "Democrats",
+    "Republicans",
+    "Greens",
+    "Liberals",
+    "Conservatives",
+    "Socialists",
+    "Communists",
+    "Tories",
+    "Nationalists",
+    "Unionists",
+    "Moderates",
+}
+
+# First words that make a name a place ("Place de la Concorde", "River South Esk").
+LANDMARK_PREFIXES = {
+    "Place",
+    "Plaza",
+    "Piazza",
+    "Rue",
+    "Mount",
+    "Monte",
+    "Mont",
+    "Lago",
+    "Lac",
+    "Lake",
+    "River",
+    "Cape",
+    "Stadium",
+    "Arc",
+    "Pont",
+    "Gare",
+    "Palais",
+    "Porta",
+    "Puerta",
+}
+
+# Natural features written after a name in lower case: the name alone is the place.
+NATURAL_FEATURES = {
+    "river",
+    "gorge",
+    "valley",
+    "volcano",
+    "glacier",
+    "creek",
+    "lake",
+    "square",
+    # "the Idukki dam", "the Porton Down laboratory", "the Admiralty district"
+    # (not "hotel": "a Trump hotel" is a brand)
+    "dam",
+    "port",
+    "stadium",
+    "arena",
+    "area",
+    "rivers",
+    "lakes",
+    "laboratory",
+    "prison",
+    "camp",
+    "district",
+    "ward",
+    "neighbourhood",
+}
+
+NUMBER_WORDS = {
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "dozen",
+    "old",
+    "several",
+    "many",
+    "some",
+}
+
+# Last words of names of events, which the model tags ORG.
+EVENT_WORDS = {
+    "cup",
+    "games",
+    "olympics",
+    "championship",
+    "championships",
+    "open",
+    "prix",
+    "festival",
+    "marathon",
+}
+
+# Last words of names of things the model tags ORG or PERSON.
+THING_WORDS = {"telescope", "rocket", "satellite", "spacecraft", "rover", "capsule", "vaccine"}
+
+SAINT = re.compile(r"^(?:St\.?|Saint) [A-Z]")
+
+# Cycling's grand tours carry a country's name: "Air France" is an actor, "Tour de France" not.
+GRAND_TOUR = re.compile(r"^(?:Tour de|Giro d|Vuelta a)\b")
+
+ORGANISATION_WORDS = {
+    "forces",
+    "army",
+    "front",
+    "movement",
+    "revolutionary",
+    "national",
+    "armed",
+    "liberation",
+    "democratic",
+    "islamic",
+    "federal",
+    "royal",
+    "central",
+    "united",
+    "state",
+    "states",
+    "communist",
+    "socialist",
+    "commission",
+    "authority",
+    "service",
+    "police",
+    "guard",
+    "corps",
+    "navy",
+    "command",
+    "people's",
+    "bishop",
+    "archbishop",
+    "duke",
+    "prince",
+    "bank",
+    "university",
+    "institute",
+    "ministry",
+    "department",
+    "council",
+    "party",
+    "union",
+    "church",
+    "college",
+    "school",
+    "court",
+    "republic",
+    "kingdom",
+    "government",
+    "office",
+    "league",
+    "association",
+    "agency",
+    "board",
+    "bureau",
+    "company",
+    "group",
+    "house",
+}
+
+PERSON_OF_PLACE = re.compile(  # no possessive: "Meloni's Brothers of Italy" is a party
+    r"^(?P<who>[A-Z][\w-]+(?: [A-Z][\w-]+){1,2}) of (?P<where>[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)$"
+)
+
+PLACE_COMMA_REGION = re.compile(r"^(?P<place>[A-Z][^,]+), (?P<region>[A-Z][^,]+)$")
+
+# "from Abuja to Kaduna", "Flanders and Wallonia", "Olon on the Pacific coast"
+# tagged as one entity.
+PLACE_TO_PLACE = re.compile(
+    r"^(?P<start>[A-Z][^,]*?) (?:to|and|on the|in) (?P<end>[A-Z][^,]*?)(?: coast)?$"
+)
+
+# Words after a name that make name and word one place ("Noto peninsula").
+FEATURE_WORDS = {"peninsula", "canal", "delta", "desert", "mountains", "corridor"}
+
+NOT_PLACES = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "brent",
+    "earth",
+    "heaven",
+    "capital",
+    "city",
+    "state",
+}
+
+# A demonym followed by one of these is about a language or a name, not a country.
+NOT_COUNTRY_SENSE = {
+    # "a Norwegian citizen of Iranian origin": ancestry, not the story's country
+    "origin",
+    "descent",
+    "heritage",
+    "initials",
+    "language",
+    "name",
+    "names",
+    "word",
+    "words",
+    "translation",
+    "accent",
+    "acronym",
+    "abbreviation",
+}
