@@ -198,7 +198,11 @@ def _looks_forward(text: str, position: int, modifier: str | None) -> bool:
         )
         return not (had or right_before)
     weekday = WEEKDAY_END.search(text, position)
-    if weekday and DECLARED_BEFORE.search(text, 0, position) and DAY_OF.match(text, weekday.end()):
+    if (
+        weekday
+        and DECLARED_BEFORE.search(text, max(0, position - 20), position)
+        and DAY_OF.match(text, weekday.end())
+    ):
         return True  # "declared Sunday a day of national mourning": a day still ahead
     if not cues and weekday and text.startswith(("'s", "’s"), weekday.end()):
         return False  # "in Sunday's election": an event already held, unless its clause says more

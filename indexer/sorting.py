@@ -389,9 +389,9 @@ class MentionSorter:
             return None
         if name in evidence.common:
             return None  # "Farmers also blocked roads": a word, not a name
-        if THING_BEFORE.search(evidence.text, 0, e.start) or THING_APPOSITION.match(
-            evidence.text, e.start + len(e.text)
-        ):
+        if THING_BEFORE.search(
+            evidence.text, max(0, e.start - 40), e.start
+        ) or THING_APPOSITION.match(evidence.text, e.start + len(e.text)):
             return None  # "a small helicopter, Ingenuity": a thing, not an actor
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
             return None  # "the World Cup", "the James Webb Space Telescope": not actors
