@@ -471,3 +471,9 @@ NOT_COUNTRY_SENSE = {
     "acronym",
     "abbreviation",
 }
+
+# "in Lismore", "near Katari": a capitalised name right after a place
+# preposition, checked against the gazetteer before it counts.
+UNTAGGED_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|near|outside|from|to)\s+([A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?)\b"
+)

@@ -57,6 +57,7 @@ from indexer.context_words import (
     THING_BEFORE,
     THING_WORDS,
     TRUSTED_KINDS,
+    UNTAGGED_AFTER_PREPOSITION,
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
@@ -139,6 +140,7 @@ class MentionSorter:
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
         place_mentions += self._untagged_list_places(text, ents)
         place_mentions += self._untagged_regions(text, ents)
+        place_mentions += self._untagged_after_prepositions(text, ents, evidence)
         actor_mentions += titled_people_untagged(text, ents)
         place_mentions = _dateline_places(article.body) + place_mentions
         place_mentions, actor_mentions = self._one_name_one_place(
@@ -454,6 +456,33 @@ class MentionSorter:
                     break
                 found.append((name, "GPE"))
                 position = item.end()
+        return found
+
+    def _untagged_after_prepositions(
+        self, text: str, ents: list[Ent], evidence: Evidence
+    ) -> MentionList:
+        """ "flooding its harbour in Severo-Kurilsk", "near Lismore": a name the
+        model left untagged after a place preposition, if the gazetteer knows
+        it by that very name and it is nobody's surname or alias."""
+        tagged = [(e.start, e.start + len(e.text)) for e in ents]
+        found = []
+        for match in UNTAGGED_AFTER_PREPOSITION.finditer(text):
+            start, end = match.span(1)
+            name = match.group(1)
+            if any(a < end and start < b for a, b in tagged):
+                continue
+            if (
+                name.lower() in evidence.surnames
+                or name.split()[0].lower() in NOT_NAME_WORDS  # "in March", "on Monday"
+                or self.aliases.get(name) is not None
+            ):
+                continue
+            if any(
+                c.kind in ("city", "town", "country", "state", "province", "island")
+                and self.gazetteer.named_exactly(c, name)
+                for c in self.gazetteer.candidates(name, towns=True)
+            ):
+                found.append((name, "GPE"))
         return found
 
     def _untagged_regions(self, text: str, ents: list[Ent]) -> MentionList:

@@ -109,3 +109,12 @@ def test_a_region_the_model_left_untagged_is_found_by_name(sorter: MentionSorter
         sorter, "Maksym Marchenko, the governor of the Odesa region, spoke.", []
     )
     assert places == [("Odesa region", "GPE")]
+
+
+def test_a_known_town_the_model_left_untagged_after_in_or_near(sorter: MentionSorter) -> None:
+    _actors, places = _sort(
+        sorter,
+        "An army truck rolled over near Lismore. The vote came in March.",
+        [],
+    )
+    assert places == [("Lismore", "GPE")]
