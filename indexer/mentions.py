@@ -10,6 +10,7 @@ The enricher applies these before it decides what each mention is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import chain
 
@@ -361,6 +362,17 @@ def _end_of(e: Ent, text: str) -> int:
 NAMED_REGION = re.compile(
     r"\bthe ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (region|province|oblast|prefecture|governorate)\b"
 )
+
+
+def untagged_matches(
+    pattern: re.Pattern[str], text: str, ents: list[Ent]
+) -> Iterator[re.Match[str]]:
+    """Matches of ``pattern`` whose first group no entity overlaps: names the model left out."""
+    spans = [(e.start, e.start + len(e.text)) for e in ents]
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        if not any(a < end and start < b for a, b in spans):
+            yield match
 
 
 def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:

@@ -83,6 +83,7 @@ from indexer.mentions import (
     sentence_from,
     split_and_names,
     titled_people_untagged,
+    untagged_matches,
 )
 from indexer.resources import AliasTable
 from indexer.sentence_start import common_words, is_sentence_start
@@ -464,13 +465,9 @@ class MentionSorter:
         """ "flooding its harbour in Severo-Kurilsk", "near Lismore": a name the
         model left untagged after a place preposition, if the gazetteer knows
         it by that very name and it is nobody's surname or alias."""
-        tagged = [(e.start, e.start + len(e.text)) for e in ents]
         found = []
-        for match in UNTAGGED_AFTER_PREPOSITION.finditer(text):
-            start, end = match.span(1)
+        for match in untagged_matches(UNTAGGED_AFTER_PREPOSITION, text, ents):
             name = match.group(1)
-            if any(a < end and start < b for a, b in tagged):
-                continue
             if (
                 name.lower() in evidence.surnames
                 or name.split()[0].lower() in NOT_NAME_WORDS  # "in March", "on Monday"
@@ -488,12 +485,8 @@ class MentionSorter:
     def _untagged_regions(self, text: str, ents: list[Ent]) -> MentionList:
         """ "the Odesa region", "the Donetsk region" where the model tagged nothing:
         the region, if the gazetteer has one of that name."""
-        tagged = [(e.start, e.start + len(e.text)) for e in ents]
         found = []
-        for match in NAMED_REGION.finditer(text):
-            start, end = match.span(1)
-            if any(a < end and start < b for a, b in tagged):
-                continue
+        for match in untagged_matches(NAMED_REGION, text, ents):
             mention = f"{match.group(1)} {match.group(2)}"
             if any(c.kind not in ("city", "town") for c in self.gazetteer.candidates(mention)):
                 found.append((mention, "GPE"))
