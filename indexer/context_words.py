@@ -99,6 +99,13 @@ GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
+# "the governor of the Odesa region": a region the model did not tag ("the X
+# state" is left out: "the Texas state legislature" is a description).
+NAMED_REGION = re.compile(
+    r"\bthe ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) ("
+    + "|".join(sorted(ADMIN_WORDS - {"state"}))
+    + r")\b"
+)
 # Treaties and pacts named after the city that signed them ("the Paris agreement").
 DOCUMENT_WORDS = {
     "agreement",

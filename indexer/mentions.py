@@ -358,12 +358,6 @@ def _end_of(e: Ent, text: str) -> int:
     return -1
 
 
-# "the governor of the Odesa region": a region the model did not tag.
-NAMED_REGION = re.compile(
-    r"\bthe ([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?) (region|province|oblast|prefecture|governorate)\b"
-)
-
-
 def untagged_matches(
     pattern: re.Pattern[str], text: str, ents: list[Ent]
 ) -> Iterator[re.Match[str]]:
