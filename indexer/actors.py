@@ -91,6 +91,11 @@ TITLE_WORDS = {
     "judge",
     "chief",
     "sheriff",
+    "constable",
+    "inspector",
+    "superintendent",
+    "commissioner",
+    "detective",
     "director",
     "director-general",
     "secretary-general",
@@ -287,6 +292,8 @@ PERSON_TITLES = {
     "president",
 }
 LEADING_THE = re.compile(r"^(?:the|a|an|his|her|its|their|our)\s+", re.IGNORECASE)
+# Joaquin "El Chapo" Guzman: a nickname in quotation marks inside a name.
+NICKNAME = re.compile(r"\s+[\"“‘']([^\"”’']+)[\"”’']\s+")
 
 
 def slug(name: str) -> str:
@@ -298,7 +305,8 @@ def slug(name: str) -> str:
 @lru_cache(maxsize=65536)  # called for every entity by several rules
 def clean_mention(text: str) -> str:
     """Whitespace, possessives, leading articles and stray punctuation removed."""
-    cleaned = QUANTITY.sub("", TRAILING_WORD.sub("", SCORE.sub("", " ".join(text.split()))))
+    cleaned = NICKNAME.sub(" ", " ".join(text.split()))
+    cleaned = QUANTITY.sub("", TRAILING_WORD.sub("", SCORE.sub("", cleaned)))
     cleaned = POSSESSIVE.sub("", cleaned).strip(" ,.;:\"'“”‘’()[]-")
     cleaned = POSSESSIVE.sub("", cleaned)
     return LEADING_THE.sub("", cleaned)
@@ -341,6 +349,17 @@ def person_key(name: str) -> str:
         if last.startswith(prefix) and len(last) > len(prefix) + 1:
             return last[len(prefix) :]
     return last
+
+
+def _surname_keys(name: str) -> list[str]:
+    """The keys a lone mention of this person could use: the surname, and
+    each half of a double-barrelled one ("Simons" for Jennifer Geerlings-Simons,
+    not "wen" for Tsai Ing-wen)."""
+    key = person_key(name)
+    halves = name.split()[-1].split("-")
+    if len(halves) == 2 and all(h[:1].isupper() and len(h) > 2 for h in halves):
+        return [key, halves[0].lower(), halves[1].lower()]
+    return [key]
 
 
 def canonical_actors(
@@ -438,10 +457,21 @@ def canonical_actors(
         elif label != "PERSON":
             continue
         if len(name.split()) >= 2:
-            key = person_key(name)
-            if len(name) > len(full_names.get(key, "")):
-                full_names[key] = name
+            for key in _surname_keys(name):
+                if len(name) > len(full_names.get(key, "")):
+                    full_names[key] = name
             first_names.setdefault(name.split()[0].lower(), name)
+    # "El Chapo" alone, after Joaquin "El Chapo" Guzman: the person.
+    nicknames = {
+        nick.lower(): clean_mention(raw)
+        for raw, label in mentions
+        if label == "PERSON"
+        for nick in NICKNAME.findall(" ".join(raw.split()))
+    }
+    cleaned = [
+        (raw, nicknames.get(name.lower(), name), "PERSON" if name.lower() in nicknames else label)
+        for raw, name, label in cleaned
+    ]
 
     actors: dict[str, Actor] = {}
     by_mention: dict[str, Actor] = {}

@@ -74,6 +74,16 @@ ORG_APPOSITION = _described_as(
     "union",
     "group",
     "militia",
+    "maker",
+    "manufacturer",
+    "producer",
+    "contractor",
+    "conglomerate",
+    "retailer",
+    "insurer",
+    "lender",
+    "carrier",
+    "developer",
 )
 PLACE_APPOSITION = _described_as(
     "island",

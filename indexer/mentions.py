@@ -243,9 +243,17 @@ def complete_hyphenated_name(e: Ent, text: str) -> Ent:
     tail = HYPHEN_TAIL.match(text, end)
     if tail and e.label in PLACE_LABELS and tail.group(0)[1:] not in PLACE_NAME_TAILS:
         return e  # "US-led", "Singapore-flagged": the place and a word about it
-    if e.label in PLACE_LABELS | {"PERSON"} and tail:
+    if e.label in PLACE_LABELS | {"PERSON"} and tail and not _describes(tail.group(0)[1:]):
         return replace(e, text=e.text + tail.group(0), after="")
     return e
+
+
+# "Taylor Swift-themed", "Kremlin-backed", "Taliban-style": a word made from the name.
+DESCRIBING_TAILS = {"style", "run", "born", "era", "like", "friendly", "bound", "wide", "free"}
+
+
+def _describes(tail: str) -> bool:
+    return tail.endswith("ed") or tail in DESCRIBING_TAILS
 
 
 PLACE_NOUN_BEFORE = re.compile(

@@ -28,6 +28,7 @@ def test_clean_mention(raw: str, expected: str) -> None:
         ("Lt Gen Ben Hodges", "Ben Hodges"),
         ("Major General Igor Konashenkov", "Igor Konashenkov"),
         ("President Obama", "Obama"),
+        ("Chief Constable Serena Kennedy", "Serena Kennedy"),
         ("Carter", "Carter"),
     ],
 )
@@ -42,6 +43,29 @@ def test_partial_names_resolve_to_the_full_name_in_the_document() -> None:
     )
     assert [(a.name, a.type, a.id) for a in actors] == [("Ash Carter", "person", "ash-carter")]
     assert by_mention["Carter's"].name == "Ash Carter"
+
+
+def test_a_nickname_in_quotation_marks_is_dropped_and_names_the_person_alone() -> None:
+    actors, by_mention = canonical_actors(
+        [
+            ("El Chapo's", "ORG"),
+            ('Joaquin "El Chapo" Guzman', "PERSON"),
+            ("Ovidio Guzman", "PERSON"),
+        ],
+        AliasTable([]),
+    )
+    assert {a.name for a in actors} == {"Joaquin Guzman", "Ovidio Guzman"}
+    assert by_mention["El Chapo's"].name == "Joaquin Guzman"
+    assert by_mention["El Chapo's"].type == "person"
+
+
+def test_half_of_a_double_barrelled_surname_is_the_person() -> None:
+    actors, by_mention = canonical_actors(
+        [("Jennifer Geerlings-Simons", "PERSON"), ("Simons", "PERSON"), ("Tsai Ing-wen", "PERSON")],
+        AliasTable([]),
+    )
+    assert by_mention["Simons"].name == "Jennifer Geerlings-Simons"
+    assert [a.name for a in actors] == ["Jennifer Geerlings-Simons", "Tsai Ing-wen"]
 
 
 def test_a_name_people_go_by_resolves_to_the_one_full_name_holding_it() -> None:

@@ -1,7 +1,10 @@
 """The pure repairs of the model's entities, on hand-made entities."""
 
+import pytest
+
 from indexer.mentions import (
     Ent,
+    complete_hyphenated_name,
     complete_last_name,
     complete_organisation_name,
     demonym_names_a_person,
@@ -130,3 +133,19 @@ def test_a_name_split_in_two_side_by_side_is_one_person_but_an_owner_is_not() ->
     assert titled_people_untagged("Taoiseach Micheal Martin congratulated her.", []) == [
         ("Micheal Martin", "PERSON")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Moon Jae-in won.", "Moon Jae-in"),
+        ("a Taylor Swift-themed class", "Taylor Swift"),
+        ("a Putin-backed plan", "Putin"),
+    ],
+)
+def test_a_hyphenated_tail_completes_a_name_unless_it_describes_something(
+    text: str, expected: str
+) -> None:
+    name = expected.split("-")[0]
+    e = Ent(name, "PERSON", text.index(name), "", "")
+    assert complete_hyphenated_name(e, text).text == expected

@@ -44,6 +44,10 @@ def test_an_unknown_place_described_as_an_agency_is_an_organisation(sorter: Ment
         sorter, "Rosaviatsia, the federal aviation agency, said so.", [("Rosaviatsia", "GPE")]
     )
     assert actors == [("Rosaviatsia", "ORG")] and places == []
+    actors, places = _sort(
+        sorter, "Police held managers of Oreva, the clock maker.", [("Oreva", "GPE")]
+    )
+    assert actors == [("Oreva", "ORG")] and places == []
 
 
 def test_a_sea_named_as_an_adjective_is_no_place_but_its_coast_is(sorter: MentionSorter) -> None:
