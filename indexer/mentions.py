@@ -22,6 +22,7 @@ from indexer.context_words import (
     PLACE_LABELS,
     PLACE_PREPOSITIONS,
 )
+from indexer.dates import PAST_WORDS
 from indexer.sentence_start import sentence_end
 
 # "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
@@ -329,7 +330,8 @@ REGNAL_NAME = re.compile(
 def join_adjacent_people(ents: list[Ent], text: str) -> list[Ent]:
     """ "Samia Suluhu" and "Hassan" tagged as two entities side by side: one
     person, when both are PERSON or a title before them says so
-    ("President Samia Suluhu Hassan")."""
+    ("President Samia Suluhu Hassan"); "the Social Democratic" and "Liberal
+    Party", two organisations side by side: one organisation."""
     titled = [m.span("name") for m in TITLED_NAME.finditer(text)]
     joined: list[Ent] = []
     for e in ents:
@@ -353,9 +355,71 @@ def join_adjacent_people(ents: list[Ent], text: str) -> list[Ent]:
             joined[-1] = Ent(
                 f"{previous.text} {e.text}", "PERSON", previous.start, previous.before, e.after
             )
+        elif (
+            previous is not None
+            and previous.label == e.label == "ORG"
+            and not previous.text.endswith(("'s", "’s"))
+            and previous.start + len(previous.text) + 1 == e.start
+            and text[e.start - 1] == " "
+            and e.text[:1].isupper()
+        ):
+            joined[-1] = Ent(
+                f"{previous.text} {e.text}", "ORG", previous.start, previous.before, e.after
+            )
         else:
             joined.append(e)
     return joined
+
+
+# Capitalised words after a name that make it a building or public space:
+# "Sam Ratulangi" (a person to the model) + "International Airport".
+FACILITY_TAIL = re.compile(r" (?:International )?(?:Airport|Square|Stadium|Bridge)\b")
+# The same where the model tagged nothing at all: "above Jan Palach Square".
+FACILITY_UNTAGGED = re.compile(
+    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:International )?(?:Airport|Square|Stadium|Bridge))\b"
+)
+# Capitalised last words of armed groups' and parties' names the model leaves
+# off ("the Sinaloa" + "Cartel", a state to the gazetteer otherwise).
+ORGANISATION_TAIL = re.compile(r" (?:Cartel|Party|Front|Movement|Alliance|Brigades?|Police)\b")
+# "the Europe Now movement": a name of several words before a lower-case
+# head; the model tagged only its first word (a place, here).
+# The same where the model tagged nothing: "Merseyside Police arrested", "her FAST party".
+ORGANISATION_UNTAGGED = re.compile(
+    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Police))\b"
+)
+ACRONYM_BEFORE_HEAD = re.compile(r"\b([A-Z]{2,6}) (?:party|movement)\b")
+NAME_BEFORE_HEAD = re.compile(r"((?: [A-Z][\w'’-]+)+) (?:movement|party|alliance|coalition)\b")
+NEXT_WORD = re.compile(r"\s*([\w'’-]+|[^\w\s])")
+
+
+def complete_by_what_follows(e: Ent, text: str) -> Ent:
+    """A name the model cut before the words that say what it names: the
+    airport, square or stadium named after a person ("Sam Ratulangi
+    International Airport"), or the cartel or party named after a place
+    ("Sinaloa Cartel", "Europe Now movement")."""
+    if e.label not in ACTOR_LABELS | PLACE_LABELS:
+        return e
+    end = e.start + len(e.text)
+    label = "FAC"
+    tail = FACILITY_TAIL.match(text, end)
+    if tail is None:
+        label = "ORG"
+        tail = ORGANISATION_TAIL.match(text, end) or NAME_BEFORE_HEAD.match(text, end)
+    if tail is None:
+        return e
+    added = tail.group(1) if tail.re is NAME_BEFORE_HEAD else tail.group(0)
+    after = NEXT_WORD.match(text, end + len(added))
+    return replace(e, text=e.text + added, label=label, after=after.group(1) if after else "")
+
+
+def cut_at_verb(e: Ent) -> Ent:
+    """ "Broad Front won Uruguay's": the model ran a name on over the verb
+    after it; the name ends before the verb."""
+    words = e.text.split()
+    for index, word in enumerate(words[1:], start=1):
+        if word in PAST_WORDS:
+            return replace(e, text=" ".join(words[:index]), after=word)
+    return e
 
 
 def _end_of(e: Ent, text: str) -> int:

@@ -62,16 +62,21 @@ from indexer.context_words import (
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
+    ACRONYM_BEFORE_HEAD,
     AT_THE_BEFORE,
     DATELINE,
+    FACILITY_UNTAGGED,
     LIST_ITEM,
     NOT_NAME_WORDS,
+    ORGANISATION_UNTAGGED,
     Ent,
+    complete_by_what_follows,
     complete_hyphenated_name,
     complete_last_name,
     complete_organisation_name,
     complete_particle_name,
     complete_particle_tail,
+    cut_at_verb,
     demonym_names_a_person,
     headline_names_as_in_body,
     is_denomination,
@@ -141,6 +146,11 @@ class MentionSorter:
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
         place_mentions += self._untagged_list_places(text, ents)
         place_mentions += self._untagged_regions(text, ents)
+        place_mentions += [(n, "LANDMARK") for n in _untagged_names(FACILITY_UNTAGGED, text, ents)]
+        actor_mentions += [(n, "ORG") for n in _untagged_names(ORGANISATION_UNTAGGED, text, ents)]
+        actor_mentions += [
+            (m.group(1), "ORG") for m in untagged_matches(ACRONYM_BEFORE_HEAD, text, ents)
+        ]
         place_mentions += self._untagged_after_prepositions(text, ents, evidence)
         actor_mentions += titled_people_untagged(text, ents)
         place_mentions = _dateline_places(article.body) + place_mentions
@@ -204,10 +214,15 @@ class MentionSorter:
         """The entities with the names the model cut short, dressed up or glued together fixed."""
         starts = {e.start for e in ents}
         ents = [
-            complete_organisation_name(
-                complete_hyphenated_name(
-                    complete_last_name(
-                        complete_particle_tail(complete_particle_name(e), text), text, starts
+            complete_by_what_follows(
+                complete_organisation_name(
+                    complete_hyphenated_name(
+                        complete_last_name(
+                            complete_particle_tail(complete_particle_name(cut_at_verb(e)), text),
+                            text,
+                            starts,
+                        ),
+                        text,
                     ),
                     text,
                 ),
@@ -530,21 +545,31 @@ class MentionSorter:
         return [e]
 
     def _first_names_left_out(self, text: str, ents: list[Ent]) -> list[Ent]:
-        """ "Berit Reiss-Andersen, the chair of..." tagged as "Reiss-Andersen":
-        the model often leaves out a given name that opens a sentence. The
-        word is joined on when the tagger reads it as a name, not a common word."""
+        """ "Berit Reiss-Andersen, the chair of..." tagged as "Reiss-Andersen",
+        "in which Milo Djukanovic dominated" as "Djukanovic": the model often
+        leaves out a given name, above all one that opens a sentence; and
+        "Nayib Bukele" may go untagged where a later "Bukele" is tagged. The
+        word is joined on when it could be a given name and the tagger reads
+        it as a name, not a common word."""
         left_out: dict[int, tuple[int, str]] = {}  # entity start -> (word start, word)
         for e in ents:
             if e.label != "PERSON" or " " in e.text:
                 continue
             word = GIVEN_NAME_BEFORE.search(text, max(0, e.start - 30), e.start)
-            if (
-                word is not None
-                and is_sentence_start(text, word.start())
-                and word.group(1).lower() not in NOT_NAME_WORDS
-                and word.group(1).lower() not in TITLE_WORDS
-            ):
+            if word is not None and self._could_be_given_name(word.group(1), text, word.start()):
                 left_out[e.start] = (word.start(), word.group(1))
+        surnames = {e.text for e in ents if e.label == "PERSON" and e.text.isalpha()}
+        untagged: list[Ent] = []
+        if surnames:
+            pattern = re.compile(
+                r"\b([A-Z][a-z]+) (" + "|".join(map(re.escape, sorted(surnames))) + r")\b"
+            )
+            for match in untagged_matches(pattern, text, ents):
+                if match.start(2) not in {e.start for e in ents} and self._could_be_given_name(
+                    match.group(1), text, match.start()
+                ):
+                    untagged.append(Ent(match.group(0), "PERSON", match.start(), "", ""))
+                    left_out[match.start()] = (match.start(), match.group(1))
         if not left_out:
             return ents
         common = common_words(
@@ -555,7 +580,19 @@ class MentionSorter:
             if e.start in left_out and (given := left_out[e.start])[1] not in common:
                 e = Ent(f"{given[1]} {e.text}", e.label, given[0], "", e.after)
             completed.append(e)
-        return completed
+        completed += [e for e in untagged if e.text.split()[0] not in common]
+        return sorted(completed, key=lambda e: e.start)
+
+    def _could_be_given_name(self, word: str, text: str, start: int) -> bool:
+        """A capitalised word before a surname that is no title, month, party,
+        nationality or place; mid-sentence, or opening one."""
+        return (
+            word.lower() not in NOT_NAME_WORDS
+            and word.lower() not in TITLE_WORDS
+            and word.lower() not in PARTY_MEMBERS
+            and nationality(word, self.demonyms) is None
+            and (is_sentence_start(text, start) or not self.gazetteer.knows(word))
+        )
 
     def _common_words_at_sentence_start(self, text: str, ents: list[Ent]) -> set[str]:
         """One-word actors opening a sentence that are really common words."""
@@ -648,3 +685,34 @@ def _is_club(name: str, places: Gazetteer) -> bool:
         and places.knows(" ".join(words[:-1]))
         and not places.by_name.get(fold(name))
     )
+
+
+# "Democrat Biden", "Tory Johnson": a party, not a given name.
+PARTY_MEMBERS = {
+    "democrat",
+    "republican",
+    "conservative",
+    "tory",
+    "liberal",
+    "labour",
+    "socialist",
+    "communist",
+    "green",
+    "independent",
+}
+# Capitalised words a sentence may open with before a facility's name.
+NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "By", "And", "But"}
+
+
+def _untagged_names(pattern: re.Pattern[str], text: str, ents: list[Ent]) -> list[str]:
+    """Names of two words or more that ``pattern`` finds where the model tagged
+    nothing ("above Jan Palach Square", "Merseyside Police arrested"), without
+    the word opening their sentence."""
+    found = []
+    for match in untagged_matches(pattern, text, ents):
+        words = match.group(1).split()
+        while words and words[0] in NOT_NAME_OPENERS:
+            words.pop(0)
+        if len(words) >= 2 and not (len(words) == 2 and words[0] == "International"):
+            found.append(" ".join(words))
+    return found

@@ -4,9 +4,11 @@ import pytest
 
 from indexer.mentions import (
     Ent,
+    complete_by_what_follows,
     complete_hyphenated_name,
     complete_last_name,
     complete_organisation_name,
+    cut_at_verb,
     demonym_names_a_person,
     headline_names_as_in_body,
     join_adjacent_people,
@@ -149,3 +151,41 @@ def test_a_hyphenated_tail_completes_a_name_unless_it_describes_something(
     name = expected.split("-")[0]
     e = Ent(name, "PERSON", text.index(name), "", "")
     assert complete_hyphenated_name(e, text).text == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "tagged", "label", "expected"),
+    [
+        ("Sam Ratulangi International Airport closed.", "Sam Ratulangi", "PERSON", "FAC"),
+        ("Gunmen of the Sinaloa Cartel fired.", "Sinaloa", "ORG", "ORG"),
+        ("a founder of the Europe Now movement", "Europe", "LOC", "ORG"),
+        ("Merseyside Police arrested him.", "Merseyside", "GPE", "ORG"),
+    ],
+)
+def test_a_name_cut_before_the_words_that_say_what_it_names(
+    text: str, tagged: str, label: str, expected: str
+) -> None:
+    completed = complete_by_what_follows(_ent(tagged, text, label), text)
+    assert completed.label == expected
+    assert completed.text in {
+        "Sam Ratulangi International Airport",
+        "Sinaloa Cartel",
+        "Europe Now",
+        "Merseyside Police",
+    }
+
+
+def test_a_name_run_on_over_a_verb_ends_before_it() -> None:
+    text = "Yamandu Orsi of the Broad Front won Uruguay's runoff."
+    assert cut_at_verb(_ent("Broad Front won Uruguay's", text, "ORG")).text == "Broad Front"
+    assert cut_at_verb(_ent("Party of the Regions", "the Party of the Regions", "ORG")).text == (
+        "Party of the Regions"
+    )
+
+
+def test_two_organisations_side_by_side_are_one() -> None:
+    text = "a coalition with the Social Democratic Liberal Party after"
+    ents = [_ent("the Social Democratic", text, "ORG"), _ent("Liberal Party", text, "ORG")]
+    assert [e.text for e in join_adjacent_people(ents, text)] == [
+        "the Social Democratic Liberal Party"
+    ]

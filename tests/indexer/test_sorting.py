@@ -122,3 +122,41 @@ def test_a_known_town_the_model_left_untagged_after_in_or_near(sorter: MentionSo
         [],
     )
     assert places == [("Lismore", "GPE")]
+
+
+def test_facilities_named_after_people_are_places(sorter: MentionSorter) -> None:
+    actors, places = _sort(
+        sorter,
+        "Sam Ratulangi International Airport was closed. Students climbed out "
+        "above Jan Palach Square.",
+        [("Sam Ratulangi", "PERSON")],
+    )
+    assert actors == []
+    assert places == [
+        ("Sam Ratulangi International Airport", "LANDMARK"),
+        ("Jan Palach Square", "LANDMARK"),
+    ]
+
+
+def test_given_names_the_model_left_out_mid_sentence_or_untagged(sorter: MentionSorter) -> None:
+    actors, _places = _sort(
+        sorter,
+        "It ended years in which Milo Djukanovic dominated. Nayib Bukele won. "
+        "Later Bukele spoke, and so did Democrat Pelosi.",
+        [("Djukanovic", "PERSON"), ("Bukele", "PERSON"), ("Pelosi", "PERSON")],
+    )
+    assert ("Milo Djukanovic", "PERSON") in actors
+    assert ("Nayib Bukele", "PERSON") in actors
+    assert ("Pelosi", "PERSON") in actors  # a party, not a given name
+
+
+def test_organisations_the_model_left_untagged_are_found_by_their_last_word(
+    sorter: MentionSorter,
+) -> None:
+    actors, _places = _sort(
+        sorter,
+        "Merseyside Police arrested a boy. Gunmen of the Sinaloa Cartel fired. "
+        "Her FAST party won. The Party met.",
+        [],
+    )
+    assert actors == [("Merseyside Police", "ORG"), ("Sinaloa Cartel", "ORG"), ("FAST", "ORG")]
