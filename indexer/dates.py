@@ -50,6 +50,31 @@ FUTURE_CUES = {
     "plan",
     "intends",
 }
+# The present tense news uses for what is scheduled: "the convention opens on
+# Monday", "she takes office on Thursday".
+SCHEDULED_PRESENT = {
+    "opens",
+    "reopens",
+    "begins",
+    "starts",
+    "resumes",
+    "convenes",
+    "meets",
+    "visits",
+    "arrives",
+    "travels",
+    "hosts",
+    "returns",
+    "ends",
+    "closes",
+    "faces",
+    "plays",
+    "leaves",
+    "heads",
+    "takes",
+    "kicks",
+    "goes",
+}
 PAST_WORDS = {
     "was",
     "were",
@@ -168,7 +193,12 @@ def _tense_cues(clause: str) -> list[tuple[int, str]]:
     cues = []
     for i, word in enumerate(words):
         previous = words[max(0, i - 2) : i]
-        if word in FUTURE_CUES or (word == "would" and words[i + 1 : i + 2] != ["have"]):
+        if (
+            word in FUTURE_CUES
+            or word in SCHEDULED_PRESENT
+            or (word == "would" and words[i + 1 : i + 2] != ["have"])
+            or (word in ("is", "are") and words[i + 1 : i + 2] == ["to"])  # "is to sign"
+        ):
             cues.append((i, "future"))
         elif word in PAST_WORDS or (
             word.endswith("ed")

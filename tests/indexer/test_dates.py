@@ -38,6 +38,10 @@ def test_future_sentences_look_forward() -> None:
         ("The strike lasted until Sunday.", dt.date(2015, 10, 4)),
         ("By Tuesday the toll had risen to 40.", dt.date(2015, 10, 6)),
         ("He declared a day of national mourning for Saturday.", dt.date(2015, 10, 10)),
+        # The present tense of what is scheduled looks forward.
+        ("The party opens its convention on Monday in Milwaukee.", dt.date(2015, 10, 12)),
+        ("The president is to sign the law on Saturday.", dt.date(2015, 10, 10)),
+        ("The convention opened on Monday.", dt.date(2015, 10, 5)),
     ],
 )
 def test_a_weekday_takes_the_tense_of_its_clause(sentence: str, day: dt.date) -> None:
