@@ -371,6 +371,9 @@ EVENT_WORDS = {
     "prix",
     "festival",
     "marathon",
+    "expo",
+    "prize",
+    "summit",
 }
 
 # Last words of names of things the model tags ORG or PERSON.

@@ -315,6 +315,8 @@ class MentionSorter:
             return self._sort_group(e, name, evidence)
         if e.label in ACTOR_LABELS:
             return self._sort_actor(e, name, evidence)
+        if e.label == "WORK_OF_ART" and _reads_as_a_person(e, name, text):
+            return self._sort_actor(replace(e, label="PERSON"), name, evidence)
         return None
 
     def _sort_place(self, e: Ent, name: str, evidence: Evidence, *, shore_of: bool) -> Sorted:
@@ -684,6 +686,20 @@ def _is_club(name: str, places: Gazetteer) -> bool:
         and words[-1].lower() in CLUB_WORDS
         and places.knows(" ".join(words[:-1]))
         and not places.by_name.get(fold(name))
+    )
+
+
+def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
+    """ "Yamandu Orsi of the Broad Front won" read as a work's title: two or
+    three plain capitalised words, not in quotation marks, whose last word
+    the text uses again on its own ("Orsi, a former teacher"), as it does a
+    surname and not the last word of a title ("the Nobel Peace Prize")."""
+    words = name.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w.isalpha() and w.istitle() for w in words)
+        and text[e.start - 1 : e.start] not in {'"', "“", "‘", "'"}
+        and re.search(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b", text) is not None
     )
 
 

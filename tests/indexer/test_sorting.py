@@ -160,3 +160,15 @@ def test_organisations_the_model_left_untagged_are_found_by_their_last_word(
         [],
     )
     assert actors == [("Merseyside Police", "ORG"), ("Sinaloa Cartel", "ORG"), ("FAST", "ORG")]
+
+
+def test_a_name_read_as_a_works_title_is_a_person_when_its_surname_recurs(
+    sorter: MentionSorter,
+) -> None:
+    actors, _places = _sort(
+        sorter,
+        "Yamandu Orsi of the Broad Front won. Orsi is a former teacher. "
+        "She won the Nobel Peace Prize, and the Prize came late.",
+        [("Yamandu Orsi", "WORK_OF_ART"), ("Nobel Peace Prize", "WORK_OF_ART")],
+    )
+    assert actors == [("Yamandu Orsi", "PERSON"), ("Broad Front", "ORG")]
