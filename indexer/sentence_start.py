@@ -36,25 +36,25 @@ def is_sentence_start(text: str, start: int) -> bool:
     return not before or before.endswith((".", "!", "?", "\n", ":"))
 
 
-# Word -> whether the tagger read it as a common word. The same sentence
-# openers come back again and again ("Police", "Witnesses", "Reuters"), and
-# tagging one costs a few milliseconds, so each word is tagged once per process.
+# Sentence -> whether the tagger read its first word as a common word. Keyed
+# by the sentence, not the word, so that a word's fate never depends on which
+# article the process happened to see it in first; the same sentence openers
+# still come back ("Police said on Monday"), and are tagged once.
 _VERDICTS: dict[str, bool] = {}
 MAX_REMEMBERED = 100_000
 
 
 def common_words(model: str, sentences: Iterable[str]) -> set[str]:
     """The first words of ``sentences`` that the tagger reads as anything but a name."""
-    by_word = {_first_word(s): s for s in sentences}
-    unknown = [s for word, s in by_word.items() if word not in _VERDICTS]
+    sentences = list(dict.fromkeys(sentences))
+    unknown = [s for s in sentences if s not in _VERDICTS]
     if unknown:
         if len(_VERDICTS) > MAX_REMEMBERED:
             _VERDICTS.clear()
-        for doc in load_tagger(model).pipe(unknown):
+        for sentence, doc in zip(unknown, load_tagger(model).pipe(unknown), strict=True):
             first = next((t for t in doc if t.is_alpha), None)
-            if first is not None:
-                _VERDICTS[first.text] = first.tag_ not in PROPER_NOUN_TAGS
-    return {word for word in by_word if _VERDICTS.get(word)}
+            _VERDICTS[sentence] = first is not None and first.tag_ not in PROPER_NOUN_TAGS
+    return {_first_word(s) for s in sentences if _VERDICTS[s]}
 
 
 def _first_word(sentence: str) -> str:

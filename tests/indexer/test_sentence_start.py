@@ -26,3 +26,12 @@ def test_the_tagger_tells_common_words_from_names() -> None:
         "Hamas said it fired rockets.",
     ]
     assert common_words(DEFAULT_MODEL, sentences) == {"Farmers", "Turnout", "Jubilant"}
+
+
+def test_a_words_verdict_does_not_depend_on_where_it_was_seen_first() -> None:
+    # Before, verdicts were remembered per word: "Rich" tagged once as an
+    # adjective stayed a common word for every later article in the process.
+    assert common_words(DEFAULT_MODEL, ["Rich countries pledged more money."]) == {"Rich"}
+    assert common_words(DEFAULT_MODEL, ["Rich said he would stay on as coach."]) == set()
+    assert common_words(DEFAULT_MODEL, ["Young said the club would appeal."]) == set()
+    assert common_words(DEFAULT_MODEL, ["Young people voted in large numbers."]) == {"Young"}
