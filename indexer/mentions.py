@@ -287,15 +287,19 @@ def place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
     """Entity start -> how strongly the words around it say "a place follows".
 
     "noun": after "the town of", "the island of", "near"... (a place even if
-    the gazetteer lacks it); "strong": after "in", "to"...; "list": listed
-    right after a place ("Kamloops and Merritt", but also "Israel and Hamas").
+    the gazetteer lacks it), and listed after one ("the districts of Jajarkot
+    and Rukum West"); "strong": after "in", "to"...; "list": listed right
+    after a place ("Kamloops and Merritt", but also "Israel and Hamas").
     """
     cues: dict[int, str] = {}
+    listing: set[int] = set()  # after "the districts of": what is listed next is one too
     previous: Ent | None = None
     for e in ents:
         before = text[max(0, e.start - 40) : e.start]
-        if PLACE_NOUN_BEFORE.search(before) or NEAR_BEFORE.search(before):
+        if (noun := PLACE_NOUN_BEFORE.search(before)) or NEAR_BEFORE.search(before):
             cues[e.start] = "noun"
+            if noun is not None and noun.group(0).split()[0].lower().endswith("s"):
+                listing.add(e.start)
         elif PREPOSITION_BEFORE.search(before):
             cues[e.start] = "strong"
         elif (
@@ -303,9 +307,21 @@ def place_cues(text: str, ents: list[Ent]) -> dict[int, str]:
             and (previous.label in PLACE_LABELS or previous.start in cues)
             and PLACE_LIST_GAP.match(text[previous.start + len(previous.text) : e.start])
         ):
-            cues[e.start] = "list"
+            if previous.start in listing:
+                cues[e.start] = "noun"
+                listing.add(e.start)
+            else:
+                cues[e.start] = "list"
         previous = e
     return cues
+
+
+def within_paragraphs(ents: list[Ent]) -> list[Ent]:
+    """The entities without those spanning a paragraph break ("Slovenia\n\n The
+    Freedom Movement", a headline's last word run into the body's first):
+    tagging accidents, which must not hide the names inside them from the
+    rules that look for untagged names."""
+    return [e for e in ents if "\n" not in e.text]
 
 
 # Titles only people carry, written before a full name ("Archbishop Laurent

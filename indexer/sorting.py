@@ -89,6 +89,7 @@ from indexer.mentions import (
     split_and_names,
     titled_people_untagged,
     untagged_matches,
+    within_paragraphs,
 )
 from indexer.resources import AliasTable
 from indexer.sentence_start import common_words, is_sentence_start
@@ -134,7 +135,7 @@ class MentionSorter:
         self, article: Article, text: str, ents: list[Ent]
     ) -> tuple[MentionList, MentionList, list[Ent]]:
         """(actor mentions, place mentions, the repaired entities) of one article."""
-        ents = join_adjacent_people(ents, text)
+        ents = join_adjacent_people(within_paragraphs(ents), text)
         evidence = self._evidence(text, ents)
         ents = self._repaired(article, text, ents)
         actor_mentions: MentionList = []
@@ -632,6 +633,8 @@ class MentionSorter:
         candidates = self.gazetteer.candidates(name)
         if any(c.kind == "country" and self.gazetteer.named_exactly(c, name) for c in candidates):
             return True  # "Sri Lanka's president" tagged PERSON
+        if e.after in ADMIN_WORDS and any(c.kind not in ("city", "town") for c in candidates):
+            return True  # "Myanmar's Rakhine state" tagged PRODUCT
         if cue == "list":  # "Israel and Hamas": only a place under its own name
             return any(
                 self.gazetteer.named_exactly(c, name)

@@ -16,6 +16,7 @@ from indexer.mentions import (
     place_cues,
     split_and_names,
     titled_people_untagged,
+    within_paragraphs,
 )
 
 
@@ -189,3 +190,22 @@ def test_two_organisations_side_by_side_are_one() -> None:
     assert [e.text for e in join_adjacent_people(ents, text)] == [
         "the Social Democratic Liberal Party"
     ]
+
+
+def test_a_name_listed_after_the_districts_of_is_a_place_too() -> None:
+    text = "It hit the districts of Jajarkot and Rukum West, near Munich and Anne Smith."
+    ents = [
+        _ent("Jajarkot", text, "GPE"),
+        _ent("Rukum West", text, "PERSON"),
+        _ent("Munich", text, "GPE"),
+        _ent("Anne Smith", text, "PERSON"),
+    ]
+    cues = place_cues(text, ents)
+    assert cues[ents[1].start] == "noun"  # "the districts of X and Y"
+    assert cues[ents[3].start] == "list"  # "near X and Y" says nothing of Y
+
+
+def test_an_entity_across_a_paragraph_break_is_dropped() -> None:
+    text = "Newcomer wins in Slovenia\n\nThe Freedom Movement won."
+    ents = [_ent("Slovenia\n\nThe Freedom Movement", text, "ORG"), _ent("won", text, "ORG")]
+    assert [e.text for e in within_paragraphs(ents)] == ["won"]

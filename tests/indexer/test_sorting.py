@@ -172,3 +172,14 @@ def test_a_name_read_as_a_works_title_is_a_person_when_its_surname_recurs(
         [("Yamandu Orsi", "WORK_OF_ART"), ("Nobel Peace Prize", "WORK_OF_ART")],
     )
     assert actors == [("Yamandu Orsi", "PERSON"), ("Broad Front", "ORG")]
+
+
+def test_a_name_before_a_lower_case_state_or_province_is_that_region(
+    sorter: MentionSorter,
+) -> None:
+    _actors, places = _sort(
+        sorter,
+        "It hit Sittwe in Myanmar's Rakhine state.",
+        [("Myanmar", "GPE"), ("Rakhine", "PRODUCT")],
+    )
+    assert ("Rakhine", "GPE") in places
