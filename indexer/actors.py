@@ -270,6 +270,8 @@ POLITICAL_LEANINGS = {
     "progressive",
 }
 # Words describing an organisation that the model takes into its name.
+# A generic noun the model took into the name after it ("the communist party AKEL").
+GENERIC_HEADS = {"party", "group", "movement", "militia", "coalition", "alliance"}
 DESCRIPTORS = {"islamist", "jihadist", "militant", "rebel", "ruling", "governing", "opposition"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
 PERSON_TITLES = {
@@ -394,7 +396,7 @@ def canonical_actors(
             and len(words) >= 2
             and (
                 words[0].lower() in DESCRIPTORS
-                or (words[0].islower() and words[0] in POLITICAL_LEANINGS)
+                or (words[0].islower() and words[0] in POLITICAL_LEANINGS | GENERIC_HEADS)
             )
         ):
             name = " ".join(

@@ -104,6 +104,9 @@ PLACE_APPOSITION = _described_as(
     "valley",
 )
 THING_APPOSITION = _described_as(*THING_NOUNS)
+# Only people lead, found and chair: a name after these is a person's, whatever
+# the model calls it.
+LED_BY = re.compile(r"\b(?:led|headed|founded|chaired) by $")
 # A capitalised word right before a name: a given name the model may have left out.
 GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
 # Words after a place name that make it the region rather than the city

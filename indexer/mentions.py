@@ -374,6 +374,7 @@ def join_adjacent_people(ents: list[Ent], text: str) -> list[Ent]:
         elif (
             previous is not None
             and previous.label == e.label == "ORG"
+            and previous.text.split()[-1][:1].isupper()  # not "the communist party" + "AKEL"
             and not previous.text.endswith(("'s", "’s"))
             and previous.start + len(previous.text) + 1 == e.start
             and text[e.start - 1] == " "
@@ -403,7 +404,11 @@ ORGANISATION_TAIL = re.compile(r" (?:Cartel|Party|Front|Movement|Alliance|Brigad
 ORGANISATION_UNTAGGED = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Police))\b"
 )
-ACRONYM_BEFORE_HEAD = re.compile(r"\b([A-Z]{2,6}) (?:party|movement)\b")
+# "her FAST party", "his Fidesz party": a party's own name, in capitals or owned.
+PARTY_BY_NAME = (
+    re.compile(r"\b([A-Z]{2,6}) (?:party|movement)\b"),
+    re.compile(r"\b(?:his|her|its|their) ([A-Z][a-z]+) party\b"),
+)
 NAME_BEFORE_HEAD = re.compile(r"((?: [A-Z][\w'’-]+)+) (?:movement|party|alliance|coalition)\b")
 NEXT_WORD = re.compile(r"\s*([\w'’-]+|[^\w\s])")
 

@@ -34,6 +34,7 @@ from indexer.context_words import (
     INSTITUTION_PLACES,
     LANDMARK_PREFIXES,
     LANDMARK_WORDS,
+    LED_BY,
     MISREAD_LABELS,
     NAMED_REGION,
     NAMED_THINGS,
@@ -62,13 +63,13 @@ from indexer.context_words import (
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
-    ACRONYM_BEFORE_HEAD,
     AT_THE_BEFORE,
     DATELINE,
     FACILITY_UNTAGGED,
     LIST_ITEM,
     NOT_NAME_WORDS,
     ORGANISATION_UNTAGGED,
+    PARTY_BY_NAME,
     Ent,
     complete_by_what_follows,
     complete_hyphenated_name,
@@ -130,6 +131,7 @@ class MentionSorter:
         self.demonyms = demonyms
         self.gazetteer = gazetteer
         self.model = model
+        self._country_names: re.Pattern[str] | None = None
 
     def sort(
         self, article: Article, text: str, ents: list[Ent]
@@ -147,10 +149,13 @@ class MentionSorter:
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
         place_mentions += self._untagged_list_places(text, ents)
         place_mentions += self._untagged_regions(text, ents)
+        place_mentions += self._untagged_countries(text, ents, evidence)
         place_mentions += [(n, "LANDMARK") for n in _untagged_names(FACILITY_UNTAGGED, text, ents)]
         actor_mentions += [(n, "ORG") for n in _untagged_names(ORGANISATION_UNTAGGED, text, ents)]
         actor_mentions += [
-            (m.group(1), "ORG") for m in untagged_matches(ACRONYM_BEFORE_HEAD, text, ents)
+            (m.group(1), "ORG")
+            for pattern in PARTY_BY_NAME
+            for m in untagged_matches(pattern, text, ents)
         ]
         place_mentions += self._untagged_after_prepositions(text, ents, evidence)
         actor_mentions += titled_people_untagged(text, ents)
@@ -308,6 +313,14 @@ class MentionSorter:
             return ("place", name, "NAMED_PLACE" if name in evidence.named_as_places else "GPE")
         if name in evidence.named_as_places and alias is None and e.label in ACTOR_LABELS:
             return ("place", name, "NAMED_PLACE")
+        if (
+            e.label in PLACE_LABELS | {"PRODUCT", "WORK_OF_ART"}
+            and LED_BY.search(text, max(0, e.start - 20), e.start)
+            and 2 <= len(words) <= 3
+            and name.istitle()
+            and not self.gazetteer.knows(name, towns=True)
+        ):
+            return ("actor", e.text, "PERSON")  # "The Democratic Party, led by Luvsannyam Gombojav"
         if e.label in PLACE_LABELS and _is_club(name, self.gazetteer):
             return ("actor", e.text, "ORG")
         if e.label in PLACE_LABELS:
@@ -498,6 +511,38 @@ class MentionSorter:
                 for c in self.gazetteer.candidates(name, towns=True)
             ):
                 found.append((name, "GPE"))
+        return found
+
+    def _untagged_countries(self, text: str, ents: list[Ent], evidence: Evidence) -> MentionList:
+        """ "Barbados became a republic" with nothing tagged: a country's own
+        name is that country wherever it stands alone, unless people, states
+        or cities share it (Jordan, Georgia, Chad) or it is part of a longer
+        name ("New Mexico", "Kuwait City")."""
+        if self._country_names is None:
+            names = sorted(
+                (
+                    c.name
+                    for c in self.gazetteer.countries.values()
+                    if c.name not in SHARED_COUNTRY_NAMES and c.name[:1].isupper()
+                ),
+                key=len,
+                reverse=True,
+            )
+            self._country_names = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+        found = []
+        for match in untagged_matches(self._country_names, text, ents):
+            start, end = match.span(1)
+            if (
+                # "New Mexico", "Tour de France", "Bank of Japan": a longer name
+                re.search(
+                    r"[A-Z][\w'’.-]*(?: (?:de|du|des|da|do|di|del|la|le|of|of the))? $",
+                    text[max(0, start - 30) : start],
+                )
+                or re.match(r" [A-Z]|-[A-Za-z]", text[end : end + 2])
+                or match.group(1).lower() in evidence.surnames
+            ):
+                continue
+            found.append((match.group(1), "GPE"))
         return found
 
     def _untagged_regions(self, text: str, ents: list[Ent]) -> MentionList:
@@ -706,6 +751,8 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
     )
 
 
+# Countries whose names people, US states or rivers share: never taken untagged.
+SHARED_COUNTRY_NAMES = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Dominica", "Turkey"}
 # "Democrat Biden", "Tory Johnson": a party, not a given name.
 PARTY_MEMBERS = {
     "democrat",

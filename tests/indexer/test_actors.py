@@ -123,6 +123,11 @@ def test_a_one_word_organisation_is_the_longer_name_holding_it() -> None:
     assert by_mention["Activision"].name == "Activision Blizzard"
 
 
+def test_a_generic_noun_the_model_took_into_a_name_is_dropped() -> None:
+    actors, _ = canonical_actors([("party AKEL", "ORG")], AliasTable([]))
+    assert [a.name for a in actors] == ["AKEL"]
+
+
 def test_a_descriptor_the_model_took_into_a_name_is_dropped() -> None:
     actors, _ = canonical_actors([("the Islamist Ennahda", "ORG")], AliasTable([]))
     assert [a.name for a in actors] == ["Ennahda"]

@@ -56,7 +56,7 @@ def test_a_sea_named_as_an_adjective_is_no_place_but_its_coast_is(sorter: Mentio
         "It was among the strongest Atlantic storms. It hit Mexico's Pacific coast.",
         [("Atlantic", "LOC"), ("Pacific coast", "LOC")],
     )
-    assert places == [("Pacific", "LOC")]
+    assert places == [("Pacific", "LOC"), ("Mexico", "GPE")]
 
 
 def test_the_region_named_as_such_and_a_dateline_come_first(sorter: MentionSorter) -> None:
@@ -183,3 +183,29 @@ def test_a_name_before_a_lower_case_state_or_province_is_that_region(
         [("Myanmar", "GPE"), ("Rakhine", "PRODUCT")],
     )
     assert ("Rakhine", "GPE") in places
+
+
+def test_a_country_the_model_left_untagged_is_found_unless_part_of_a_longer_name(
+    sorter: MentionSorter,
+) -> None:
+    _actors, places = _sort(
+        sorter,
+        "Barbados became a republic. He rode the Tour de France and lived in New Mexico. "
+        "Michael Jordan played.",
+        [("Michael Jordan", "PERSON")],
+    )
+    assert places == [("Barbados", "GPE"), ("New Mexico", "GPE")]  # the state, not Mexico
+
+
+def test_a_name_after_led_by_is_a_person_and_owned_parties_are_organisations(
+    sorter: MentionSorter,
+) -> None:
+    actors, places = _sort(
+        sorter,
+        "The Democratic Party, led by Luvsannyam Gombojav, took 42 seats. "
+        "Orban's Fidesz won again: his Fidesz party took 53 percent.",
+        [("The Democratic Party", "ORG"), ("Luvsannyam Gombojav", "FAC"), ("Orban", "PERSON")],
+    )
+    assert ("Luvsannyam Gombojav", "PERSON") in actors
+    assert ("Fidesz", "ORG") in actors
+    assert places == []
