@@ -119,18 +119,23 @@ def _place_patterns() -> list[dict[str, str]]:
     return [{"label": "LOC", "pattern": n} for n in dict.fromkeys(names) if " " in n or "-" in n]
 
 
-# One-word names the model misses often enough to be matched as written.
-ALWAYS_RULED = {"Facebook", "Instagram", "Snapchat", "Hamas", "Hezbollah", "Sejm", "Knesset"}
-
-
 def _inner_capital(alias: str) -> bool:
     """ "WhatsApp", "TikTok", "YouTube": a capital inside a word is a name."""
     return alias[:1].isupper() and any(ch.isupper() for ch in alias[1:]) and not alias.isupper()
 
 
+def _own_name(alias: str, canonical: str, kind: str) -> bool:
+    """ "Hamas", "Sejm", "Instagram": an organisation's own one-word name, which
+    the model misses or takes for a place often enough to be matched as
+    written. Not a short form ("Fed") nor a people's name ("Kurds", "Turkmen",
+    groups that are nationalities too)."""
+    return kind == "organization" and alias == canonical and alias[:1].isupper()
+
+
 def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
-    """Multi-word, hyphenated and acronym aliases of actors, which the small
-    model often splits ("Jaish" of Jaish-e-Mohammed) or misses."""
+    """Multi-word, hyphenated and acronym aliases of actors, and organisations'
+    own one-word names, which the small model often splits ("Jaish" of
+    Jaish-e-Mohammed) or misses."""
     label = {"person": "PERSON", "organization": "ORG", "group": "NORP"}
     patterns = []
     for alias in table.names():
@@ -142,7 +147,7 @@ def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
             or "-" in alias
             or (alias.isupper() and len(alias) >= 3)
             or _inner_capital(alias)
-            or alias in ALWAYS_RULED
+            or _own_name(alias, entry.canonical, entry.type)
         ):
             patterns.append({"label": label[entry.type], "pattern": alias})
     return patterns

@@ -5,7 +5,8 @@ import datetime as dt
 import pytest
 
 from crawler.samplesite import load_site
-from indexer.enrich import MAX_CHARS, Enricher
+from indexer.enrich import MAX_CHARS, Enricher, _ruler_patterns
+from indexer.resources import aliases
 from newsarchive.article import Article
 
 SITE = {a.slug: a for a in load_site().articles}
@@ -528,3 +529,12 @@ def test_possessive_names_congregations_stadiums_and_ancestry(enricher: Enricher
     assert "Robert Fico's Smer" not in actors
     assert "Vila Belmiro" in places
     assert not {"Iran", "Good News International Church"} & places
+
+
+def test_the_alias_ruler_matches_long_names_and_organisations_own_one_word_names() -> None:
+    patterns = {p["pattern"]: p["label"] for p in _ruler_patterns(aliases())}
+    assert patterns["Hamas"] == "ORG"  # "Israel and Hamas" is no list of places
+    assert patterns["Islamic State"] == "ORG"
+    assert patterns["ISIS"] == "ORG"
+    assert "Fed" not in patterns  # a short form: only where the model tags it
+    assert "Kurds" not in patterns  # a people as well as a group
