@@ -517,7 +517,7 @@ def _resolve(
             return Actor(id=slug(full), name=full, type="person")
     if label == "PERSON" and not single:
         # "De Wever" after "Bart De Wever": the end of one longer name in the document
-        holders = {f for f in full_names.values() if f.endswith(f" {name}")}
+        holders = {f for f in full_names.values() if f.lower().endswith(f" {name.lower()}")}
         if len(holders) == 1:
             full = holders.pop()
             return Actor(id=slug(full), name=full, type="person")

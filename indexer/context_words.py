@@ -42,6 +42,7 @@ THING_NOUNS = (
     "rover",
     "probe",
     "spacecraft",
+    "craft",
     "satellite",
     "helicopter",
     "asteroid",
@@ -131,6 +132,9 @@ DOCUMENT_WORDS = {
     "conventions",
     "declaration",
     "format",
+    # "the Sudan strain", "the Delta variant": a name used to tell viruses apart
+    "strain",
+    "variant",
 }
 # "Downing Street said", "a Buckingham Palace spokesman": a building that
 # speaks is the office in it.
@@ -174,7 +178,13 @@ CAPTURE_VERBS = {
 CONGREGATION_WORDS = {"international", "ministries", "fellowship", "mission", "assembly"}
 # Institutions that are places only where the text goes to them: "students
 # gathered at Tsinghua University", but "Anne L'Huillier of Lund University".
-INSTITUTION_PLACES = {"university", "college"}
+INSTITUTION_PLACES = {"university", "college", "centre", "center"}
+# "inspected by teams from the Joint Coordination Centre": the body, not the building.
+SENT_FROM = re.compile(
+    r"\b(?:teams?|experts?|officials?|inspectors?|staff|scientists?|researchers?|"
+    r"delegations?|envoys?|monitors?|representatives?) from (?:the )?$",
+    re.IGNORECASE,
+)
 # What the small model calls a place it does not know: "a concert in Kursk"
 # comes out as PRODUCT, "In Kyiv, an adviser..." as PERSON.
 MISREAD_LABELS = {"ORG", "PERSON", "PRODUCT"}
@@ -279,6 +289,8 @@ LANDMARK_WORDS = {
     "valley",
     "gulf",
     "archipelago",
+    "lake",
+    "bay",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.

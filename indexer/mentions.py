@@ -321,7 +321,12 @@ def within_paragraphs(ents: list[Ent]) -> list[Ent]:
     Freedom Movement", a headline's last word run into the body's first):
     tagging accidents, which must not hide the names inside them from the
     rules that look for untagged names."""
-    return [e for e in ents if "\n" not in e.text]
+    kept = []
+    for e in ents:
+        name = e.text.strip()
+        if name and "\n" not in name:  # "Inter Miami\n\n": a headline's name, kept
+            kept.append(replace(e, text=name, start=e.start + e.text.index(name)))
+    return kept
 
 
 # Titles only people carry, written before a full name ("Archbishop Laurent
@@ -375,6 +380,8 @@ def join_adjacent_people(ents: list[Ent], text: str) -> list[Ent]:
             previous is not None
             and previous.label == e.label == "ORG"
             and previous.text.split()[-1][:1].isupper()  # not "the communist party" + "AKEL"
+            # a party's name split in two, not "an Alaska Airlines" + "Boeing" jet
+            and e.text.split()[-1].lower() in ORGANISATION_HEADS
             and not previous.text.endswith(("'s", "’s"))
             and previous.start + len(previous.text) + 1 == e.start
             and text[e.start - 1] == " "

@@ -53,6 +53,7 @@ from indexer.context_words import (
     PLACE_NAME_ENDINGS,
     PLACE_TO_PLACE,
     SAINT,
+    SENT_FROM,
     SHORE,
     SPEAKING_WORDS,
     THING_APPOSITION,
@@ -121,6 +122,11 @@ class Evidence:
     common: set[str] = field(default_factory=set)
     # Entity start -> how strongly the words before it say a place follows.
     cues: dict[int, str] = field(default_factory=dict)
+    # Names tagged as organisations somewhere in the article ("Alameda Research").
+    organisations: set[str] = field(default_factory=set)
+    # Names tagged as events somewhere in the article: "win Wimbledon" in a
+    # headline is the tournament the body tags as one.
+    events: set[str] = field(default_factory=set)
 
 
 class MentionSorter:
@@ -187,6 +193,8 @@ class MentionSorter:
             if len(words := clean_mention(e.text).split()) > 1 and words[0].lower() in NAMED_THINGS
         }
         evidence.cues = cues = place_cues(text, ents)
+        evidence.organisations = {clean_mention(e.text) for e in ents if e.label == "ORG"}
+        evidence.events = {clean_mention(e.text) for e in ents if e.label == "EVENT"}
         tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
         evidence.proven_places = {
             clean_mention(e.text)
@@ -285,9 +293,11 @@ class MentionSorter:
             and e.after.lower() in SPEAKING_WORDS
         ):
             return ("actor", e.text, "ORG")  # "Buckingham Palace said": those who work there
-        visited = words[-1].lower() in INSTITUTION_PLACES and evidence.cues.get(e.start) in (
-            "strong",
-            "noun",
+        visited = (
+            words[-1].lower() in INSTITUTION_PLACES
+            and evidence.cues.get(e.start) in ("strong", "noun")
+            # "teams from the Joint Coordination Centre": people sent by it
+            and not SENT_FROM.search(text, max(0, e.start - 40), e.start)
         )
         if (
             alias is None
@@ -359,6 +369,8 @@ class MentionSorter:
             return ("actor", e.text, "ORG")  # "Rosaviatsia, the federal aviation agency"
         if name.lower() in evidence.surnames:
             return ("actor", e.text, "PERSON")
+        if alias is None and self._organisation_named_so(e, name, evidence):
+            return ("actor", e.text, "ORG")
         if alias is not None and alias.type != "place":
             return ("actor", e.text, "ORG")
         if e.after.lower() in ADMIN_WORDS and self.gazetteer.knows(f"{name} {e.after}"):
@@ -381,6 +393,24 @@ class MentionSorter:
             or PLACE_APPOSITION.match(evidence.text, e.start + len(e.text)) is not None
         )
         return ("place", name, "NAMED_PLACE" if named else e.label)
+
+    def _organisation_named_so(self, e: Ent, name: str, evidence: Evidence) -> bool:
+        """ "invested billions in OpenAI", "who ran Alameda": a name the article
+        tags as an organisation elsewhere, or the short form of one, is that
+        organisation; unless the gazetteer knows it for sure (Paris is no short
+        Paris Saint-Germain) or, for a short form, a place word comes before it."""
+        if name in evidence.organisations:
+            # only where a place word would otherwise make it a place ("in OpenAI")
+            return e.start in evidence.cues and not self.gazetteer.knows(name, towns=True)
+        short_of = any(
+            len(words := o.split()) > 1
+            and words[0] == name
+            and words[-1].lower() not in EVENT_WORDS  # "the Emilia-Romagna Grand Prix"
+            for o in evidence.organisations
+        )
+        return (
+            short_of and e.start not in evidence.cues and self.gazetteer.clear_country(name) is None
+        )
 
     def _sort_group(self, e: Ent, name: str, evidence: Evidence) -> Sorted:
         """A NORP: a nationality (its country, where it means the country), a
@@ -423,6 +453,8 @@ class MentionSorter:
             return None
         if name in evidence.common:
             return None  # "Farmers also blocked roads": a word, not a name
+        if name in evidence.events and self.aliases.get(name) is None:
+            return None  # "Alcaraz beats Djokovic to win Wimbledon"
         if THING_BEFORE.search(
             evidence.text, max(0, e.start - 40), e.start
         ) or THING_APPOSITION.match(evidence.text, e.start + len(e.text)):

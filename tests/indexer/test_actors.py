@@ -59,6 +59,13 @@ def test_a_nickname_in_quotation_marks_is_dropped_and_names_the_person_alone() -
     assert by_mention["El Chapo's"].type == "person"
 
 
+def test_the_end_of_a_longer_name_is_that_name_whatever_its_case() -> None:
+    actors, by_mention = canonical_actors(
+        [("Peter R. de Vries", "PERSON"), ("De Vries", "PERSON")], AliasTable([])
+    )
+    assert by_mention["De Vries"].name == "Peter R. de Vries" and len(actors) == 1
+
+
 def test_half_of_a_double_barrelled_surname_is_the_person() -> None:
     actors, by_mention = canonical_actors(
         [("Jennifer Geerlings-Simons", "PERSON"), ("Simons", "PERSON"), ("Tsai Ing-wen", "PERSON")],

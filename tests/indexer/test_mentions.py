@@ -209,3 +209,9 @@ def test_an_entity_across_a_paragraph_break_is_dropped() -> None:
     text = "Newcomer wins in Slovenia\n\nThe Freedom Movement won."
     ents = [_ent("Slovenia\n\nThe Freedom Movement", text, "ORG"), _ent("won", text, "ORG")]
     assert [e.text for e in within_paragraphs(ents)] == ["won"]
+
+
+def test_a_name_ending_a_headline_keeps_without_the_break_after_it() -> None:
+    text = "Messi signs with Inter Miami\n\n  MIAMI - Inter Miami said"
+    ents = [Ent("Inter Miami\n\n  ", "ORG", text.index("Inter Miami"))]
+    assert [(e.text, e.start) for e in within_paragraphs(ents)] == [("Inter Miami", 17)]

@@ -209,3 +209,48 @@ def test_a_name_after_led_by_is_a_person_and_owned_parties_are_organisations(
     assert ("Luvsannyam Gombojav", "PERSON") in actors
     assert ("Fidesz", "ORG") in actors
     assert places == []
+
+
+def test_names_the_article_tags_as_organisations_or_events_elsewhere(
+    sorter: MentionSorter,
+) -> None:
+    actors, places = _sort(
+        sorter,
+        "OpenAI fired him. Microsoft invested in OpenAI. Kestrel Research lent money; "
+        "Ellison ran Kestrel. Alcaraz won Wimbledon. His first Wimbledon title came.",
+        [
+            ("OpenAI", "ORG"),
+            ("Microsoft", "ORG"),
+            ("OpenAI", "GPE"),
+            ("Kestrel Research", "ORG"),
+            ("Kestrel", "GPE"),
+            ("Wimbledon", "ORG"),
+            ("Wimbledon", "EVENT"),
+        ],
+    )
+    assert places == []
+    assert ("OpenAI", "ORG") in actors and ("Kestrel", "ORG") in actors
+    assert ("Wimbledon", "ORG") not in actors
+
+
+def test_centres_lakes_craft_and_strains(sorter: MentionSorter) -> None:
+    actors, places = _sort(
+        sorter,
+        "Britain won bronze at the Ariake Gymnastics Centre. Teams from the Joint "
+        "Coordination Centre inspected it. Drought lowered Gatun Lake. The craft, named "
+        "Odysseus, landed. He had the Sudan strain.",
+        [
+            ("Britain", "GPE"),
+            ("the Ariake Gymnastics Centre", "ORG"),
+            ("the Joint Coordination Centre", "ORG"),
+            ("Gatun Lake", "PERSON"),
+            ("Odysseus", "PERSON"),
+            ("Sudan", "GPE"),
+        ],
+    )
+    assert actors == [("the Joint Coordination Centre", "ORG")]
+    assert places == [
+        ("Britain", "GPE"),
+        ("Ariake Gymnastics Centre", "LANDMARK"),
+        ("Gatun Lake", "LANDMARK"),
+    ]
