@@ -512,3 +512,8 @@ NOT_COUNTRY_SENSE = {
 UNTAGGED_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|near|outside|from|to)\s+([A-Z][a-z][\w'’-]*(?:\s[A-Z][a-z][\w'’-]*)?)\b"
 )
+
+# Countries whose names people, US states or rivers share: never taken untagged.
+SHARED_COUNTRY_NAMES = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Dominica", "Turkey"}
+# Capitalised words a sentence may open with before a facility's name.
+NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "By", "And", "But"}

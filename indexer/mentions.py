@@ -117,6 +117,12 @@ def is_denomination(name: str) -> bool:
 DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?\s+[-–—]\s")
 
 
+# (text as written, label): the label is spaCy's for actors (PERSON, ORG,
+# NORP_PARTY) and says how sure the place is for places (GPE, LANDMARK,
+# NAMED_PLACE, DATELINE, DEMONYM...).
+MentionList = list[tuple[str, str]]
+
+
 @dataclass(frozen=True)
 class Ent:
     """A named entity with the words around it (context for the rules above)."""

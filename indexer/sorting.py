@@ -36,7 +36,6 @@ from indexer.context_words import (
     LANDMARK_WORDS,
     LED_BY,
     MISREAD_LABELS,
-    NAMED_REGION,
     NAMED_THINGS,
     NATURAL_FEATURES,
     NOT_COUNTRY_SENSE,
@@ -60,18 +59,14 @@ from indexer.context_words import (
     THING_BEFORE,
     THING_WORDS,
     TRUSTED_KINDS,
-    UNTAGGED_AFTER_PREPOSITION,
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
     AT_THE_BEFORE,
     DATELINE,
-    FACILITY_UNTAGGED,
-    LIST_ITEM,
     NOT_NAME_WORDS,
-    ORGANISATION_UNTAGGED,
-    PARTY_BY_NAME,
     Ent,
+    MentionList,
     complete_by_what_follows,
     complete_hyphenated_name,
     complete_last_name,
@@ -89,18 +84,14 @@ from indexer.mentions import (
     possessive_landmark,
     sentence_from,
     split_and_names,
-    titled_people_untagged,
     untagged_matches,
     within_paragraphs,
 )
 from indexer.resources import AliasTable
 from indexer.sentence_start import common_words, is_sentence_start
+from indexer.untagged import UntaggedNames
 from newsarchive.article import Article
 
-# (text as written, label): the label is spaCy's for actors (PERSON, ORG,
-# NORP_PARTY) and says how sure the place is for places (GPE, LANDMARK,
-# NAMED_PLACE, DATELINE, DEMONYM...).
-MentionList = list[tuple[str, str]]
 Sorted = tuple[Literal["actor", "place"], str, str] | None
 
 
@@ -137,7 +128,7 @@ class MentionSorter:
         self.demonyms = demonyms
         self.gazetteer = gazetteer
         self.model = model
-        self._country_names: re.Pattern[str] | None = None
+        self.untagged = UntaggedNames(aliases, gazetteer)
 
     def sort(
         self, article: Article, text: str, ents: list[Ent]
@@ -153,18 +144,9 @@ class MentionSorter:
             if sorted_as is not None:
                 kind, mention, label = sorted_as
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
-        place_mentions += self._untagged_list_places(text, ents)
-        place_mentions += self._untagged_regions(text, ents)
-        place_mentions += self._untagged_countries(text, ents, evidence)
-        place_mentions += [(n, "LANDMARK") for n in _untagged_names(FACILITY_UNTAGGED, text, ents)]
-        actor_mentions += [(n, "ORG") for n in _untagged_names(ORGANISATION_UNTAGGED, text, ents)]
-        actor_mentions += [
-            (m.group(1), "ORG")
-            for pattern in PARTY_BY_NAME
-            for m in untagged_matches(pattern, text, ents)
-        ]
-        place_mentions += self._untagged_after_prepositions(text, ents, evidence)
-        actor_mentions += titled_people_untagged(text, ents)
+        untagged_actors, untagged_places = self.untagged.find(text, ents, evidence.surnames)
+        actor_mentions += untagged_actors
+        place_mentions += untagged_places
         place_mentions = _dateline_places(article.body) + place_mentions
         place_mentions, actor_mentions = self._one_name_one_place(
             place_mentions, actor_mentions, evidence.surnames
@@ -505,88 +487,6 @@ class MentionSorter:
                 actors.append((raw, label))
         return places, actors
 
-    def _untagged_list_places(self, text: str, ents: list[Ent]) -> list[tuple[str, str]]:
-        """Places the model skipped in a list that starts with one it found:
-        "in Mombasa, Kisumu and Eldoret" with only Mombasa tagged."""
-        tagged = {e.start for e in ents}
-        found = []
-        for e in ents:
-            if e.label not in PLACE_LABELS:
-                continue
-            position = e.start + len(e.text)
-            while (item := LIST_ITEM.match(text, position)) and item.start(1) not in tagged:
-                name = item.group(1)
-                if not self.gazetteer.knows(name, towns=True):
-                    break
-                found.append((name, "GPE"))
-                position = item.end()
-        return found
-
-    def _untagged_after_prepositions(
-        self, text: str, ents: list[Ent], evidence: Evidence
-    ) -> MentionList:
-        """ "flooding its harbour in Severo-Kurilsk", "near Lismore": a name the
-        model left untagged after a place preposition, if the gazetteer knows
-        it by that very name and it is nobody's surname or alias."""
-        found = []
-        for match in untagged_matches(UNTAGGED_AFTER_PREPOSITION, text, ents):
-            name = match.group(1)
-            if (
-                name.lower() in evidence.surnames
-                or name.split()[0].lower() in NOT_NAME_WORDS  # "in March", "on Monday"
-                or self.aliases.get(name) is not None
-            ):
-                continue
-            if any(
-                c.kind in ("city", "town", "country", "state", "province", "island")
-                and self.gazetteer.named_exactly(c, name)
-                for c in self.gazetteer.candidates(name, towns=True)
-            ):
-                found.append((name, "GPE"))
-        return found
-
-    def _untagged_countries(self, text: str, ents: list[Ent], evidence: Evidence) -> MentionList:
-        """ "Barbados became a republic" with nothing tagged: a country's own
-        name is that country wherever it stands alone, unless people, states
-        or cities share it (Jordan, Georgia, Chad) or it is part of a longer
-        name ("New Mexico", "Kuwait City")."""
-        if self._country_names is None:
-            names = sorted(
-                (
-                    c.name
-                    for c in self.gazetteer.countries.values()
-                    if c.name not in SHARED_COUNTRY_NAMES and c.name[:1].isupper()
-                ),
-                key=len,
-                reverse=True,
-            )
-            self._country_names = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
-        found = []
-        for match in untagged_matches(self._country_names, text, ents):
-            start, end = match.span(1)
-            if (
-                # "New Mexico", "Tour de France", "Bank of Japan": a longer name
-                re.search(
-                    r"[A-Z][\w'’.-]*(?: (?:de|du|des|da|do|di|del|la|le|of|of the))? $",
-                    text[max(0, start - 30) : start],
-                )
-                or re.match(r" [A-Z]|-[A-Za-z]", text[end : end + 2])
-                or match.group(1).lower() in evidence.surnames
-            ):
-                continue
-            found.append((match.group(1), "GPE"))
-        return found
-
-    def _untagged_regions(self, text: str, ents: list[Ent]) -> MentionList:
-        """ "the Odesa region", "the Donetsk region" where the model tagged nothing:
-        the region, if the gazetteer has one of that name."""
-        found = []
-        for match in untagged_matches(NAMED_REGION, text, ents):
-            mention = f"{match.group(1)} {match.group(2)}"
-            if any(c.kind not in ("city", "town") for c in self.gazetteer.candidates(mention)):
-                found.append((mention, "GPE"))
-        return found
-
     def _split_compound(self, e: Ent) -> list[Ent]:
         """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
         and a country), "Abuja to Kaduna" (two places) or "Windsor, Ontario" (a
@@ -783,8 +683,6 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
     )
 
 
-# Countries whose names people, US states or rivers share: never taken untagged.
-SHARED_COUNTRY_NAMES = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Dominica", "Turkey"}
 # "Democrat Biden", "Tory Johnson": a party, not a given name.
 PARTY_MEMBERS = {
     "democrat",
@@ -798,19 +696,3 @@ PARTY_MEMBERS = {
     "green",
     "independent",
 }
-# Capitalised words a sentence may open with before a facility's name.
-NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "By", "And", "But"}
-
-
-def _untagged_names(pattern: re.Pattern[str], text: str, ents: list[Ent]) -> list[str]:
-    """Names of two words or more that ``pattern`` finds where the model tagged
-    nothing ("above Jan Palach Square", "Merseyside Police arrested"), without
-    the word opening their sentence."""
-    found = []
-    for match in untagged_matches(pattern, text, ents):
-        words = match.group(1).split()
-        while words and words[0] in NOT_NAME_OPENERS:
-            words.pop(0)
-        if len(words) >= 2 and not (len(words) == 2 and words[0] == "International"):
-            found.append(" ".join(words))
-    return found

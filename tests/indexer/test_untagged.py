@@ -1,0 +1,51 @@
+"""Finding names the model left untagged, on hand-made entities (no NER model run)."""
+
+import pytest
+
+from indexer.gazetteer import gazetteer
+from indexer.mentions import Ent
+from indexer.resources import aliases
+from indexer.untagged import UntaggedNames
+
+
+@pytest.fixture(scope="module")
+def finder() -> UntaggedNames:
+    return UntaggedNames(aliases(), gazetteer())
+
+
+def test_only_text_no_entity_covers_is_searched(finder: UntaggedNames) -> None:
+    text = "Barbados became a republic."
+    assert finder.find(text, [], set()) == ([], [("Barbados", "GPE")])
+    tagged = [Ent("Barbados", "ORG", 0)]
+    assert finder.find(text, tagged, set()) == ([], [])
+
+
+def test_places_found_by_their_own_words_or_the_gazetteer(finder: UntaggedNames) -> None:
+    text = (
+        "Fighting reached the Odesa region. Students climbed above Jan Palach Square. "
+        "It rained in Mombasa, Kisumu and Eldoret."
+    )
+    mombasa = Ent("Mombasa", "GPE", text.index("Mombasa"))
+    _actors, places = finder.find(text, [mombasa], set())
+    assert places == [
+        ("Kisumu", "GPE"),
+        ("Eldoret", "GPE"),
+        ("Odesa region", "GPE"),
+        ("Jan Palach Square", "LANDMARK"),
+    ]
+
+
+def test_a_surname_of_the_article_is_never_an_untagged_place(finder: UntaggedNames) -> None:
+    text = "The coach Sam Kenya spoke. Later Kenya left for Nairobi."
+    _actors, places = finder.find(text, [], {"kenya"})
+    assert ("Kenya", "GPE") not in places
+
+
+def test_organisations_and_people_after_a_title(finder: UntaggedNames) -> None:
+    text = "Merseyside Police arrested him. Her FAST party won. Mayor Femke Halsema spoke."
+    actors, _places = finder.find(text, [], set())
+    assert actors == [
+        ("Merseyside Police", "ORG"),
+        ("FAST", "ORG"),
+        ("Femke Halsema", "PERSON"),
+    ]
