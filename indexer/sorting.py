@@ -144,7 +144,9 @@ class MentionSorter:
             if sorted_as is not None:
                 kind, mention, label = sorted_as
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
-        untagged_actors, untagged_places = self.untagged.find(text, ents, evidence.surnames)
+        untagged_actors, untagged_places = self.untagged.find(
+            text, ents, evidence.surnames, len(article.title)
+        )
         actor_mentions += untagged_actors
         place_mentions += untagged_places
         place_mentions = _dateline_places(article.body) + place_mentions

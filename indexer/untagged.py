@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 
+from indexer.actors import TITLE_WORDS
 from indexer.context_words import (
     NAMED_REGION,
+    NAMED_THINGS,
     NOT_NAME_OPENERS,
     PLACE_LABELS,
     SHARED_COUNTRY_NAMES,
@@ -35,18 +37,23 @@ from indexer.mentions import (
 )
 from indexer.resources import AliasTable
 
+CAPITALISED_WORD = re.compile(r"\b[A-Z][a-z]+")
+# Two plain capitalised words: a given name and a surname, perhaps.
+TWO_NAMES = re.compile(r"\b([A-Z][a-z]+ [A-Z][a-z]+)\b(?![ -][A-Z])")
+
 
 class UntaggedNames:
     def __init__(self, aliases: AliasTable, gazetteer: Gazetteer) -> None:
         self.aliases = aliases
         self.gazetteer = gazetteer
-        self._country_names: re.Pattern[str] | None = None
+        self._country_names: dict[str, list[str]] | None = None  # first word -> names
 
     def find(
-        self, text: str, ents: list[Ent], surnames: set[str]
+        self, text: str, ents: list[Ent], surnames: set[str], title_length: int = 0
     ) -> tuple[MentionList, MentionList]:
         """(actor mentions, place mentions) the model left untagged in ``text``;
-        ``surnames`` are the article's people, whose names are never places."""
+        ``surnames`` are the article's people, whose names are never places;
+        the first ``title_length`` characters are the headline."""
         places = self._list_places(text, ents)
         places += self._regions(text, ents)
         places += self._countries(text, ents, surnames)
@@ -59,7 +66,37 @@ class UntaggedNames:
         ]
         places += self._after_prepositions(text, ents, surnames)
         actors += titled_people_untagged(text, ents)
+        actors += self._people_by_recurring_surname(text, ents, actors, title_length)
         return actors, places
+
+    def _people_by_recurring_surname(
+        self, text: str, ents: list[Ent], found: MentionList, title_length: int
+    ) -> MentionList:
+        """ "Petr Pavel, a retired general ... Pavel takes office": two plain
+        capitalised words the model never tagged, whose second the text uses
+        again on its own, as it does a surname. Not titles, months, nationalities,
+        places the gazetteer knows, storms, nor names already found another way;
+        and not in a headline, whose capitals say nothing ("Leftist Orsi wins")."""
+        seen = {name for name, _label in found}
+        people: MentionList = []
+        for match in untagged_matches(TWO_NAMES, text, ents):
+            name = match.group(1)
+            first, last = name.split()
+            if (
+                match.start() < title_length
+                or name in seen
+                or {first.lower(), last.lower()} & (TITLE_WORDS | NOT_NAME_WORDS | NAMED_THINGS)
+                or first in NOT_NAME_OPENERS
+                or self.aliases.get(name) is not None
+                or self.gazetteer.knows(name, towns=True)
+                or self.gazetteer.knows(last, towns=True)
+                or self.gazetteer.knows(first)
+                or not re.search(rf"(?<!{first} )\b{re.escape(last)}\b(?![ -][A-Z])", text)
+            ):
+                continue
+            seen.add(name)
+            people.append((name, "PERSON"))
+        return people
 
     def _list_places(self, text: str, ents: list[Ent]) -> MentionList:
         """Places the model skipped in a list that starts with one it found:
@@ -105,30 +142,44 @@ class UntaggedNames:
         or cities share it (Jordan, Georgia, Chad) or it is part of a longer
         name ("New Mexico", "Kuwait City")."""
         if self._country_names is None:
-            names = sorted(
-                (
-                    c.name
-                    for c in self.gazetteer.countries.values()
-                    if c.name not in SHARED_COUNTRY_NAMES and c.name[:1].isupper()
-                ),
-                key=len,
-                reverse=True,
-            )
-            self._country_names = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b")
+            self._country_names = {}
+            for c in self.gazetteer.countries.values():
+                if c.name not in SHARED_COUNTRY_NAMES and c.name[:1].isupper():
+                    first = CAPITALISED_WORD.match(c.name)
+                    if first is not None:
+                        self._country_names.setdefault(first.group(0), []).append(c.name)
+            for names in self._country_names.values():
+                names.sort(key=len, reverse=True)  # "Guinea-Bissau" before "Guinea"
+        spans = [(e.start, e.start + len(e.text)) for e in ents]
         found = []
-        for match in untagged_matches(self._country_names, text, ents):
-            start, end = match.span(1)
+        # A scan of capitalised words and a lookup is far cheaper than one
+        # regular expression of two hundred alternatives run over the text.
+        for word in CAPITALISED_WORD.finditer(text):
+            start = word.start()
+            name = next(
+                (
+                    n
+                    for n in self._country_names.get(word.group(0), ())
+                    if text.startswith(n, start)
+                    and not text[start + len(n) : start + len(n) + 1].isalnum()
+                ),
+                None,
+            )
+            if name is None:
+                continue
+            end = start + len(name)
             if (
+                any(a < end and start < b for a, b in spans)
                 # "New Mexico", "Tour de France", "Bank of Japan": a longer name
-                re.search(
+                or re.search(
                     r"[A-Z][\w'’.-]*(?: (?:de|du|des|da|do|di|del|la|le|of|of the))? $",
                     text[max(0, start - 30) : start],
                 )
                 or re.match(r" [A-Z]|-[A-Za-z]", text[end : end + 2])
-                or match.group(1).lower() in surnames
+                or name.lower() in surnames
             ):
                 continue
-            found.append((match.group(1), "GPE"))
+            found.append((name, "GPE"))
         return found
 
     def _regions(self, text: str, ents: list[Ent]) -> MentionList:

@@ -49,3 +49,13 @@ def test_organisations_and_people_after_a_title(finder: UntaggedNames) -> None:
         ("FAST", "ORG"),
         ("Femke Halsema", "PERSON"),
     ]
+
+
+def test_two_names_whose_second_recurs_alone_are_a_person(finder: UntaggedNames) -> None:
+    title = "Leftist Orsi wins"
+    text = (
+        f"{title}\n\nPetr Pavel, a retired general, won. Pavel takes office in March. "
+        "Cyclone Chido hit Mayotte; Chido was the strongest storm. Orsi won too."
+    )
+    actors, _places = finder.find(text, [], set(), title_length=len(title))
+    assert actors == [("Petr Pavel", "PERSON")]
