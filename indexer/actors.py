@@ -272,6 +272,7 @@ POLITICAL_LEANINGS = {
 # Words describing an organisation that the model takes into its name.
 # A generic noun the model took into the name after it ("the communist party AKEL").
 GENERIC_HEADS = {"party", "group", "movement", "militia", "coalition", "alliance"}
+CAPITALISED_DESCRIPTORS = {"Islamist", "Jihadist"}
 DESCRIPTORS = {"islamist", "jihadist", "militant", "rebel", "ruling", "governing", "opposition"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
 PERSON_TITLES = {
@@ -395,8 +396,13 @@ def canonical_actors(
             label == "ORG"
             and len(words) >= 2
             and (
-                words[0].lower() in DESCRIPTORS
-                or (words[0].islower() and words[0] in POLITICAL_LEANINGS | GENERIC_HEADS)
+                # "the militant Hamas", "the Islamist Ennahda party"; not the
+                # capitalised first word of "Militant Socialist Movement"
+                (
+                    words[0].islower()
+                    and words[0] in DESCRIPTORS | POLITICAL_LEANINGS | GENERIC_HEADS
+                )
+                or words[0] in CAPITALISED_DESCRIPTORS
             )
         ):
             name = " ".join(

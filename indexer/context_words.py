@@ -178,7 +178,7 @@ CAPTURE_VERBS = {
 CONGREGATION_WORDS = {"international", "ministries", "fellowship", "mission", "assembly"}
 # Institutions that are places only where the text goes to them: "students
 # gathered at Tsinghua University", but "Anne L'Huillier of Lund University".
-INSTITUTION_PLACES = {"university", "college", "centre", "center"}
+INSTITUTION_PLACES = {"university", "college", "school", "centre", "center"}
 # "inspected by teams from the Joint Coordination Centre": the body, not the building.
 SENT_FROM = re.compile(
     r"\b(?:teams?|experts?|officials?|inspectors?|staff|scientists?|researchers?|"
@@ -291,6 +291,8 @@ LANDMARK_WORDS = {
     "archipelago",
     "lake",
     "bay",
+    "plaza",
+    "mall",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.
@@ -356,6 +358,7 @@ NATURAL_FEATURES = {
     "district",
     "ward",
     "neighbourhood",
+    "lagoon",
 }
 
 NUMBER_WORDS = {

@@ -175,11 +175,23 @@ PARTICLE_TAIL = re.compile(
 
 
 def complete_particle_tail(e: Ent, text: str) -> Ent:
-    """ "Andre Correa" followed by "do Lago": the model stopped before the particle."""
-    tail = PARTICLE_TAIL.match(text, e.start + len(e.text))
+    """ "Andre Correa" followed by "do Lago", "Arquata" followed by "del Tronto":
+    the model stopped before the particle."""
+    end = e.start + len(e.text)
+    tail = PARTICLE_TAIL.match(text, end)
     if e.label == "PERSON" and len(e.text.split()) >= 2 and tail:
         return replace(e, text=e.text + tail.group(0), after="")
+    if (
+        e.label in PLACE_LABELS
+        and " " not in e.text
+        and (tail := PLACE_PARTICLE_TAIL.match(text, end))
+    ):
+        return replace(e, text=e.text + tail.group(0), after="")
     return e
+
+
+# " del Tronto", " de la Frontera": the rest of a town's name after a particle.
+PLACE_PARTICLE_TAIL = re.compile(r"(?: (?:de|del|della|di|do|da|la|le))+ [A-Z][\w'’-]+\b")
 
 
 NOT_NAME_WORDS = {
@@ -415,7 +427,8 @@ ORGANISATION_TAIL = re.compile(r" (?:Cartel|Party|Front|Movement|Alliance|Brigad
 # head; the model tagged only its first word (a place, here).
 # The same where the model tagged nothing: "Merseyside Police arrested", "her FAST party".
 ORGANISATION_UNTAGGED = re.compile(
-    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Police))\b"
+    # no possessive in the run: "Marine Le Pen's National Rally" is "National Rally"
+    r"\b((?:[A-Z][\w-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Rally|League|Police))\b"
 )
 # "her FAST party", "his Fidesz party": a party's own name, in capitals or owned.
 PARTY_BY_NAME = (

@@ -263,7 +263,12 @@ class MentionSorter:
             return ("place", f"{name} {e.after.title()}", "LANDMARK")
         if (
             alias is None
-            and e.after in NATURAL_FEATURES  # lower case: "the Seti river"
+            # lower case: "the Seti river"; "La Aurora airport" read as a person
+            # (a place the model tags as one keeps the gazetteer's airport)
+            and (
+                e.after in NATURAL_FEATURES
+                or (e.after == "airport" and e.label in ACTOR_LABELS | {"FAC"})
+            )
             and e.label != "NORP"  # "a Christian camp"
             and name[:1].isupper()
             and name not in evidence.surnames_as_written

@@ -131,8 +131,10 @@ def test_a_one_word_organisation_is_the_longer_name_holding_it() -> None:
 
 
 def test_a_generic_noun_the_model_took_into_a_name_is_dropped() -> None:
-    actors, _ = canonical_actors([("party AKEL", "ORG")], AliasTable([]))
-    assert [a.name for a in actors] == ["AKEL"]
+    actors, _ = canonical_actors(
+        [("party AKEL", "ORG"), ("Militant Socialist Movement", "ORG")], AliasTable([])
+    )
+    assert [a.name for a in actors] == ["AKEL", "Militant Socialist Movement"]
 
 
 def test_a_descriptor_the_model_took_into_a_name_is_dropped() -> None:

@@ -8,6 +8,7 @@ from indexer.mentions import (
     complete_hyphenated_name,
     complete_last_name,
     complete_organisation_name,
+    complete_particle_tail,
     cut_at_verb,
     demonym_names_a_person,
     headline_names_as_in_body,
@@ -215,3 +216,8 @@ def test_a_name_ending_a_headline_keeps_without_the_break_after_it() -> None:
     text = "Messi signs with Inter Miami\n\n  MIAMI - Inter Miami said"
     ents = [Ent("Inter Miami\n\n  ", "ORG", text.index("Inter Miami"))]
     assert [(e.text, e.start) for e in within_paragraphs(ents)] == [("Inter Miami", 17)]
+
+
+def test_a_place_name_goes_on_after_a_particle() -> None:
+    text = "The villages of Accumoli and Arquata del Tronto were damaged."
+    assert complete_particle_tail(_ent("Arquata", text, "GPE"), text).text == "Arquata del Tronto"

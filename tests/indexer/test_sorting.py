@@ -254,3 +254,29 @@ def test_centres_lakes_craft_and_strains(sorter: MentionSorter) -> None:
         ("Ariake Gymnastics Centre", "LANDMARK"),
         ("Gatun Lake", "LANDMARK"),
     ]
+
+
+def test_schools_plazas_lagoons_and_airports_named_as_such_are_places(
+    sorter: MentionSorter,
+) -> None:
+    actors, places = _sort(
+        sorter,
+        "He opened fire at Marjory Stoneman Douglas High School. The building, Rana Plaza, "
+        "fell. A mine collapsed under the Mundau lagoon. La Aurora airport closed. "
+        "Heathrow airport shut.",
+        [
+            ("Marjory Stoneman Douglas High School", "ORG"),
+            ("Rana Plaza", "PERSON"),
+            ("Mundau", "PERSON"),
+            ("La Aurora", "PERSON"),
+            ("Heathrow", "FAC"),
+        ],
+    )
+    assert actors == []
+    assert [name for name, _label in places] == [
+        "Marjory Stoneman Douglas High School",
+        "Rana Plaza",
+        "Mundau",
+        "La Aurora",
+        "Heathrow",
+    ]

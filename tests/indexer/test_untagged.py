@@ -59,3 +59,10 @@ def test_two_names_whose_second_recurs_alone_are_a_person(finder: UntaggedNames)
     )
     actors, _places = finder.find(text, [], set(), title_length=len(title))
     assert actors == [("Petr Pavel", "PERSON")]
+
+
+def test_a_party_owned_by_a_leader_the_model_left_untagged(finder: UntaggedNames) -> None:
+    text = "It was backed by Marine Le Pen's National Rally."
+    pen = Ent("Marine Le Pen's", "PERSON", text.index("Marine"))
+    actors, _places = finder.find(text, [pen], set())
+    assert actors == [("National Rally", "ORG")]
