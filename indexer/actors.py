@@ -340,6 +340,7 @@ def person_from_phrase(phrase: str) -> Actor | None:
 
 
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "an-")
+PATRONYMIC_PARTICLES = {"bin", "ibn", "bint"}
 
 
 def person_key(name: str) -> str:
@@ -347,6 +348,8 @@ def person_key(name: str) -> str:
     words = name.split()
     if not words:
         return ""
+    if len(words) >= 3 and words[-2].lower() in PATRONYMIC_PARTICLES:
+        return ""  # "Mohammed bin Salman": a father's name; a lone "Salman" is someone else
     last = words[-1].lower()
     for prefix in ARTICLE_PREFIXES:
         if last.startswith(prefix) and len(last) > len(prefix) + 1:

@@ -178,7 +178,8 @@ CAPTURE_VERBS = {
 CONGREGATION_WORDS = {"international", "ministries", "fellowship", "mission", "assembly"}
 # Institutions that are places only where the text goes to them: "students
 # gathered at Tsinghua University", but "Anne L'Huillier of Lund University".
-INSTITUTION_PLACES = {"university", "college", "school", "centre", "center"}
+INSTITUTION_PLACES = {"university", "college", "school", "centre", "center", "court"}
+IN_OR_AT = re.compile(r"\b(?:in|at|inside|outside) (?:the )?$")
 # "inspected by teams from the Joint Coordination Centre": the body, not the building.
 SENT_FROM = re.compile(
     r"\b(?:teams?|experts?|officials?|inspectors?|staff|scientists?|researchers?|"

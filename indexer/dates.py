@@ -169,6 +169,9 @@ CLAUSE_BREAK = re.compile(
     r"[,;:()]|\b(?:and|but|which|who|that|while|as|after|before|when|because)\b", re.IGNORECASE
 )
 WORD = re.compile(r"[A-Za-z']+")
+# A weekday naming a kind of thing, not a day: "a Sunday newspaper" (but
+# "during Friday prayers" is that Friday).
+NOT_A_DAY_AFTER = re.compile(r"\s+(?:newspapers?|papers?|editions?|league|roast)\b")
 # Speech inside quotation marks: its "today" is the day it was spoken.
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
@@ -200,7 +203,11 @@ def _tense_cues(clause: str) -> list[tuple[int, str]]:
             or (word in ("is", "are") and words[i + 1 : i + 2] == ["to"])  # "is to sign"
         ):
             cues.append((i, "future"))
-        elif word in PAST_WORDS or (
+        elif (
+            word in PAST_WORDS
+            # "will be held on Wednesday": a participle after "be" is no past tense
+            and not (word not in ("was", "were", "had") and PARTICIPLE_AFTER.intersection(previous))
+        ) or (
             word.endswith("ed")
             and len(word) > 4
             and word not in NOT_PAST_ED
@@ -300,6 +307,8 @@ def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[
         leading_space = len(text) - len(text.lstrip())
         lead_end = text.find("\n", leading_space) % (len(text) + 1)  # -1: the whole text
         for match in WEEKDAY_RE.finditer(text):
+            if NOT_A_DAY_AFTER.match(text, match.end()):
+                continue  # "Britain's best-selling Sunday newspaper"
             forward = _looks_forward(text, match.start(), match.end(), match.group(1))
             named = _weekday(match.group(2), match.group(1), base, forward)
             found.add(named)

@@ -79,13 +79,28 @@ PEOPLE_NOUNS = {
 
 
 # "a group of Chinese companies": a company's nationality is not the story's country.
-COMPANY_NOUNS = {"company", "companies", "firm", "firms", "carmaker", "carmakers"}
+COMPANY_NOUNS = {
+    "company",
+    "companies",
+    "firm",
+    "firms",
+    "carmaker",
+    "carmakers",
+    "newspaper",
+    "newspapers",
+    "broadcaster",
+    "airline",
+}
+# "the Panamanian law firm", "a German oil company": one word between.
+_COMPANY_AFTER = re.compile(r"\s+[a-z]+\s+(?:" + "|".join(sorted(COMPANY_NOUNS)) + r")\b")
 
 
 def demonym_names_a_person(e: Ent, text: str) -> bool:
     """Whether a nationality word stands for people (or companies) rather than a country."""
     before = text[max(0, e.start - 30) : e.start]
     if _AGED_BEFORE.search(before) or e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS:
+        return True
+    if _COMPANY_AFTER.match(text, e.start + len(e.text)):
         return True
     return (
         not e.text.endswith(_COLLECTIVE_ENDINGS)
@@ -628,12 +643,21 @@ ORGANISATION_HEADS = {
     "organization",
 }
 
+# Courts and academies whose names go on with "of": "Supreme Court of Appeal".
+BODY_HEADS = {"court", "academy", "institute", "tribunal"}
+OF_TAIL = re.compile(r" of [A-Z][a-z]+\b(?! [A-Z])")
 FOR_TAIL = re.compile(r" for(?: (?:the|and|of)| [A-Z][\w'’-]*)+")
 
 
 def complete_organisation_name(e: Ent, text: str) -> Ent:
-    """ "United Party" followed by "for National Development": one name."""
-    if e.label != "ORG" or e.text.split()[-1].lower() not in ORGANISATION_HEADS:
+    """ "United Party" followed by "for National Development", "Supreme Court"
+    followed by "of Appeal": one name."""
+    if e.label != "ORG":
+        return e
+    last = e.text.split()[-1].lower()
+    if last in BODY_HEADS and (of_tail := OF_TAIL.match(text, e.start + len(e.text))):
+        return replace(e, text=e.text + of_tail.group(0), after="")
+    if last not in ORGANISATION_HEADS:
         return e
     tail = FOR_TAIL.match(text, e.start + len(e.text))
     if tail is None or tail.group(0).split()[-1].lower() in {"the", "and", "of"}:

@@ -31,6 +31,7 @@ from indexer.context_words import (
     FEATURE_WORDS,
     GIVEN_NAME_BEFORE,
     GRAND_TOUR,
+    IN_OR_AT,
     INSTITUTION_PLACES,
     LANDMARK_PREFIXES,
     LANDMARK_WORDS,
@@ -287,6 +288,9 @@ class MentionSorter:
             and evidence.cues.get(e.start) in ("strong", "noun")
             # "teams from the Joint Coordination Centre": people sent by it
             and not SENT_FROM.search(text, max(0, e.start - 40), e.start)
+            # a court is a building only where the text is in or at it
+            # ("at Westminster Magistrates' Court", not "to face the ICC")
+            and (words[-1] != "Court" or IN_OR_AT.search(text, max(0, e.start - 20), e.start))
         )
         if (
             alias is None
@@ -455,6 +459,10 @@ class MentionSorter:
         )
         if SAINT.match(name) and possessive:
             return None  # "St Edward's Crown": a thing named after a saint
+        if possessive and HOLIDAY_AFTER.match(evidence.text, e.start + len(e.text)):
+            return None  # "Valentine's Day": a holiday
+        if e.before.isdigit() and " " not in name:
+            return None  # "the 737 Max": a model, not an actor
         return ("actor", e.text, e.label)
 
     def _one_name_one_place(
@@ -521,6 +529,18 @@ class MentionSorter:
                 return [
                     Ent(start, label, e.start, e.before, ""),
                     Ent(end, label, e.start + match.start("end"), "", e.after),
+                ]
+        if e.label == "ORG" and (match := TWO_ONE_WORD_NAMES.fullmatch(e.text)):
+            # "stakes in Twitter and Citigroup": two, when the alias table knows
+            # one as an organisation (not "Procter and Gamble")
+            first, second = match.group(1), match.group(2)
+            if self.aliases.get(e.text) is None and any(
+                (a := self.aliases.get(n)) is not None and a.type == "organization"
+                for n in (first, second)
+            ):
+                return [
+                    Ent(first, "ORG", e.start, e.before, "and"),
+                    Ent(second, "ORG", e.start + match.start(2), "and", e.after),
                 ]
         if e.label in PLACE_LABELS and (match := PLACE_COMMA_REGION.match(e.text)):
             where = match.group("region")
@@ -690,6 +710,8 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
     )
 
 
+HOLIDAY_AFTER = re.compile(r"(?:['’]s)? Day\b")
+TWO_ONE_WORD_NAMES = re.compile(r"([A-Z][\w-]+) and ([A-Z][\w-]+)")
 # "Democrat Biden", "Tory Johnson": a party, not a given name.
 PARTY_MEMBERS = {
     "democrat",

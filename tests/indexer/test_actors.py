@@ -177,3 +177,10 @@ def test_offices_and_noise_are_not_actors() -> None:
 
 def test_ids_are_stable_slugs() -> None:
     assert slug("François Hollande") == "francois-hollande"
+
+
+def test_a_fathers_name_after_bin_is_no_surname() -> None:
+    actors, by_mention = canonical_actors(
+        [("Mohammed bin Salman", "PERSON"), ("King Salman", "PERSON")], AliasTable([])
+    )
+    assert [a.name for a in actors] == ["Mohammed bin Salman", "Salman"]

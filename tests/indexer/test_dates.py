@@ -105,3 +105,10 @@ def test_a_weekday_declared_a_day_of_mourning_is_ahead() -> None:
     saturday = dt.datetime(2024, 3, 23, 12, tzinfo=dt.UTC)
     text = "Putin declared Sunday a day of national mourning."
     assert mentioned_dates(text, saturday) == [dt.date(2024, 3, 24)]
+
+
+def test_a_passive_participle_is_no_past_and_a_sunday_newspaper_no_day() -> None:
+    monday = dt.datetime(2023, 6, 12, 12, tzinfo=dt.UTC)
+    assert mentioned_dates("A funeral will be held on Wednesday.", monday) == [dt.date(2023, 6, 14)]
+    assert mentioned_dates("It closed Britain's best-selling Sunday newspaper.", monday) == []
+    assert mentioned_dates("He opened fire during Friday prayers.", monday) == [dt.date(2023, 6, 9)]

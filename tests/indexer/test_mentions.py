@@ -221,3 +221,9 @@ def test_a_name_ending_a_headline_keeps_without_the_break_after_it() -> None:
 def test_a_place_name_goes_on_after_a_particle() -> None:
     text = "The villages of Accumoli and Arquata del Tronto were damaged."
     assert complete_particle_tail(_ent("Arquata", text, "GPE"), text).text == "Arquata del Tronto"
+
+
+def test_a_court_goes_on_after_of() -> None:
+    text = "The Supreme Court of Appeal overturned it."
+    completed = complete_organisation_name(_ent("The Supreme Court", text, "ORG"), text)
+    assert completed.text == "The Supreme Court of Appeal"

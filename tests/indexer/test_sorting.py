@@ -280,3 +280,29 @@ def test_schools_plazas_lagoons_and_airports_named_as_such_are_places(
         "La Aurora",
         "Heathrow",
     ]
+
+
+def test_models_holidays_courts_and_two_companies_in_one_entity(sorter: MentionSorter) -> None:
+    actors, places = _sort(
+        sorter,
+        "It grounded the 737 Max. He shot her on Valentine's Day. A judge at Westminster "
+        "Magistrates' Court agreed; he was sent to face the International Criminal Court. "
+        "Kingdom Holding owns stakes in Twitter and Citigroup. The Panamanian law firm "
+        "Mossack Fonseca denied it.",
+        [
+            ("Max", "PERSON"),
+            ("Valentine", "PERSON"),
+            ("Westminster Magistrates' Court", "ORG"),
+            ("the International Criminal Court", "ORG"),
+            ("Kingdom Holding", "ORG"),
+            ("Twitter and Citigroup", "ORG"),
+            ("Panamanian", "NORP"),
+        ],
+    )
+    assert places == [("Westminster Magistrates' Court", "LANDMARK")]
+    assert actors == [
+        ("the International Criminal Court", "ORG"),
+        ("Kingdom Holding", "ORG"),
+        ("Twitter", "ORG"),
+        ("Citigroup", "ORG"),
+    ]
