@@ -43,6 +43,7 @@ THING_NOUNS = (
     "probe",
     "spacecraft",
     "craft",
+    "capsule",
     "satellite",
     "helicopter",
     "asteroid",

@@ -74,6 +74,7 @@ SCHEDULED_PRESENT = {
     "takes",
     "kicks",
     "goes",
+    "turns",  # "who turns 30 on Sunday"
 }
 PAST_WORDS = {
     "was",

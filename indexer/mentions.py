@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from itertools import chain
 
-from indexer.actors import clean_mention
+from indexer.actors import TITLE_WORDS, clean_mention
 from indexer.context_words import (
     ACTOR_LABELS,
     LANDMARK_WORDS,
@@ -27,6 +27,10 @@ from indexer.sentence_start import sentence_end
 
 # "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
 # noun for one person, whose nationality is not the story's country.
+# "Most of the passengers were Chinese."
+_PREDICATE = re.compile(r"\b(?:were|are)\s+(?:mostly\s+|all\s+)?$")
+# Lower-case words, then a capitalised full name: "billionaire Richard Branson".
+_DESCRIBED_PERSON = re.compile(r"((?:\s+[a-z][a-z-]+){1,3}),?\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 _ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
 _NOUN_ENDS_HERE = re.compile(r"(?:['’]s\b|[,.;:]|\s+who\b)")
@@ -90,6 +94,7 @@ COMPANY_NOUNS = {
     "newspapers",
     "broadcaster",
     "airline",
+    "club",
 }
 # "the Panamanian law firm", "a German oil company": one word between.
 _COMPANY_AFTER = re.compile(r"\s+[a-z]+\s+(?:" + "|".join(sorted(COMPANY_NOUNS)) + r")\b")
@@ -100,7 +105,19 @@ def demonym_names_a_person(e: Ent, text: str) -> bool:
     before = text[max(0, e.start - 30) : e.start]
     if _AGED_BEFORE.search(before) or e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS:
         return True
-    if _COMPANY_AFTER.match(text, e.start + len(e.text)):
+    after = e.start + len(e.text)
+    if _COMPANY_AFTER.match(text, after) or (
+        _PREDICATE.search(before) and _NOUN_ENDS_HERE.match(text, after)
+    ):
+        return True
+    # "the British billionaire Richard Branson": describing one person by
+    # trade, not by an office of the state ("Ukrainian President Zelensky")
+    described = _DESCRIBED_PERSON.match(text, after)
+    if (
+        described
+        and _ONE_PERSON_BEFORE.search(before)  # "the British billionaire", not "Turkish police"
+        and not {w.lower() for w in described.group(1).split()} & TITLE_WORDS
+    ):
         return True
     return (
         not e.text.endswith(_COLLECTIVE_ENDINGS)

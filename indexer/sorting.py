@@ -343,6 +343,8 @@ class MentionSorter:
             return None  # "metro", "North": words, not place names
         if e.after.lower() in DOCUMENT_WORDS:
             return None  # "the Paris agreement": a treaty named after a city
+        if THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start):
+            return None  # "the capsule, named Phoenix": a thing named after a city
         if (
             alias is not None
             and not shore_of

@@ -112,3 +112,10 @@ def test_a_passive_participle_is_no_past_and_a_sunday_newspaper_no_day() -> None
     assert mentioned_dates("A funeral will be held on Wednesday.", monday) == [dt.date(2023, 6, 14)]
     assert mentioned_dates("It closed Britain's best-selling Sunday newspaper.", monday) == []
     assert mentioned_dates("He opened fire during Friday prayers.", monday) == [dt.date(2023, 6, 9)]
+
+
+def test_a_birthday_ahead_looks_forward() -> None:
+    saturday = dt.datetime(2016, 8, 20, 4, tzinfo=dt.UTC)
+    assert mentioned_dates("Bolt, who turns 30 on Sunday, said so.", saturday) == [
+        dt.date(2016, 8, 21)
+    ]

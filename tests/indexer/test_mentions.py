@@ -120,6 +120,24 @@ def test_a_nationality_word_standing_for_one_person() -> None:
     assert demonym_names_a_person(Ent("Palestinian", "NORP", at, "freed", "prisoners"), prisoners)
 
 
+@pytest.mark.parametrize(
+    ("text", "word", "people"),
+    [
+        ("It came after the British billionaire Richard Branson flew.", "British", True),
+        ("The Swedish climate activist Greta Thunberg spoke.", "Swedish", True),
+        ("Most of the passengers were Chinese.", "Chinese", True),
+        ("It carried the Brazilian football club Chapecoense.", "Brazilian", True),
+        ("The Panamanian law firm Mossack Fonseca denied it.", "Panamanian", True),
+        ("Turkish police detained Ekrem Imamoglu.", "Turkish", False),
+        ("He met the Ukrainian President Volodymyr Zelensky.", "Ukrainian", False),
+    ],
+)
+def test_a_nationality_word_describing_people_or_a_company_is_no_country(
+    text: str, word: str, people: bool
+) -> None:
+    assert demonym_names_a_person(_ent(word, text, "NORP"), text) is people
+
+
 def test_a_name_split_in_two_side_by_side_is_one_person_but_an_owner_is_not() -> None:
     text = "President Samia Suluhu Hassan won. Donald Tusk's Civic Coalition came second."
     ents = [

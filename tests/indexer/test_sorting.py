@@ -306,3 +306,10 @@ def test_models_holidays_courts_and_two_companies_in_one_entity(sorter: MentionS
         ("Twitter", "ORG"),
         ("Citigroup", "ORG"),
     ]
+
+
+def test_a_thing_named_after_a_city_is_no_place(sorter: MentionSorter) -> None:
+    _actors, places = _sort(
+        sorter, "He came up in the narrow capsule, named Phoenix.", [("Phoenix", "GPE")]
+    )
+    assert places == []
