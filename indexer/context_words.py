@@ -522,3 +522,37 @@ UNTAGGED_AFTER_PREPOSITION = re.compile(
 SHARED_COUNTRY_NAMES = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Dominica", "Turkey"}
 # Capitalised words a sentence may open with before a facility's name.
 NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "By", "And", "But"}
+
+
+# Words after a name that say what it names, and the names the model leaves
+# untagged that they find (indexer.mentions, indexer.untagged).
+# Capitalised words after a name that make it a building or public space:
+# "Sam Ratulangi" (a person to the model) + "International Airport".
+FACILITY_TAIL = re.compile(r" (?:International )?(?:Airport|Square|Stadium|Bridge)\b")
+# The same where the model tagged nothing at all: "above Jan Palach Square".
+FACILITY_UNTAGGED = re.compile(
+    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:International )?(?:Airport|Square|Stadium|Bridge))\b"
+)
+# Capitalised last words of armed groups' and parties' names the model leaves
+# off ("the Sinaloa" + "Cartel", a state to the gazetteer otherwise).
+ORGANISATION_TAIL = re.compile(r" (?:Cartel|Party|Front|Movement|Alliance|Brigades?|Police)\b")
+# "the Europe Now movement": a name of several words before a lower-case
+# head; the model tagged only its first word (a place, here).
+# The same where the model tagged nothing: "Merseyside Police arrested", "her FAST party".
+ORGANISATION_UNTAGGED = re.compile(
+    # no possessive in the run: "Marine Le Pen's National Rally" is "National Rally"
+    r"\b((?:[A-Z][\w-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Rally|League|Police))\b"
+)
+# "her FAST party", "his Fidesz party": a party's own name, in capitals or owned.
+PARTY_BY_NAME = (
+    re.compile(r"\b([A-Z]{2,6}) (?:party|movement)\b"),
+    re.compile(r"\b(?:his|her|its|their) ([A-Z][a-z]+) party\b"),
+)
+NAME_BEFORE_HEAD = re.compile(r"((?: [A-Z][\w'’-]+)+) (?:movement|party|alliance|coalition)\b")
+# "Taylor Swift-themed", "Kremlin-backed", "Taliban-style": a word made from the name.
+DESCRIBING_TAILS = {"style", "run", "born", "era", "like", "friendly", "bound", "wide", "free"}
+# " del Tronto", " de la Frontera": the rest of a town's name after a particle.
+PLACE_PARTICLE_TAIL = re.compile(r"(?: (?:de|del|della|di|do|da|la|le))+ [A-Z][\w'’-]+\b")
+# Courts and academies whose names go on with "of": "Supreme Court of Appeal".
+BODY_HEADS = {"court", "academy", "institute", "tribunal"}
+OF_TAIL = re.compile(r" of [A-Z][a-z]+\b(?! [A-Z])")

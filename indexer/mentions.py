@@ -17,9 +17,16 @@ from itertools import chain
 from indexer.actors import TITLE_WORDS, clean_mention
 from indexer.context_words import (
     ACTOR_LABELS,
+    BODY_HEADS,
+    DESCRIBING_TAILS,
+    FACILITY_TAIL,
     LANDMARK_WORDS,
+    NAME_BEFORE_HEAD,
+    OF_TAIL,
+    ORGANISATION_TAIL,
     ORGANISATION_WORDS,
     PLACE_LABELS,
+    PLACE_PARTICLE_TAIL,
     PLACE_PREPOSITIONS,
 )
 from indexer.dates import PAST_WORDS
@@ -222,10 +229,6 @@ def complete_particle_tail(e: Ent, text: str) -> Ent:
     return e
 
 
-# " del Tronto", " de la Frontera": the rest of a town's name after a particle.
-PLACE_PARTICLE_TAIL = re.compile(r"(?: (?:de|del|della|di|do|da|la|le))+ [A-Z][\w'’-]+\b")
-
-
 NOT_NAME_WORDS = {
     "monday",
     "tuesday",
@@ -297,10 +300,6 @@ def complete_hyphenated_name(e: Ent, text: str) -> Ent:
     if e.label in PLACE_LABELS | {"PERSON"} and tail and not _describes(tail.group(0)[1:]):
         return replace(e, text=e.text + tail.group(0), after="")
     return e
-
-
-# "Taylor Swift-themed", "Kremlin-backed", "Taliban-style": a word made from the name.
-DESCRIBING_TAILS = {"style", "run", "born", "era", "like", "friendly", "bound", "wide", "free"}
 
 
 def _describes(tail: str) -> bool:
@@ -445,29 +444,6 @@ def join_adjacent_people(ents: list[Ent], text: str) -> list[Ent]:
     return joined
 
 
-# Capitalised words after a name that make it a building or public space:
-# "Sam Ratulangi" (a person to the model) + "International Airport".
-FACILITY_TAIL = re.compile(r" (?:International )?(?:Airport|Square|Stadium|Bridge)\b")
-# The same where the model tagged nothing at all: "above Jan Palach Square".
-FACILITY_UNTAGGED = re.compile(
-    r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:International )?(?:Airport|Square|Stadium|Bridge))\b"
-)
-# Capitalised last words of armed groups' and parties' names the model leaves
-# off ("the Sinaloa" + "Cartel", a state to the gazetteer otherwise).
-ORGANISATION_TAIL = re.compile(r" (?:Cartel|Party|Front|Movement|Alliance|Brigades?|Police)\b")
-# "the Europe Now movement": a name of several words before a lower-case
-# head; the model tagged only its first word (a place, here).
-# The same where the model tagged nothing: "Merseyside Police arrested", "her FAST party".
-ORGANISATION_UNTAGGED = re.compile(
-    # no possessive in the run: "Marine Le Pen's National Rally" is "National Rally"
-    r"\b((?:[A-Z][\w-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Rally|League|Police))\b"
-)
-# "her FAST party", "his Fidesz party": a party's own name, in capitals or owned.
-PARTY_BY_NAME = (
-    re.compile(r"\b([A-Z]{2,6}) (?:party|movement)\b"),
-    re.compile(r"\b(?:his|her|its|their) ([A-Z][a-z]+) party\b"),
-)
-NAME_BEFORE_HEAD = re.compile(r"((?: [A-Z][\w'’-]+)+) (?:movement|party|alliance|coalition)\b")
 NEXT_WORD = re.compile(r"\s*([\w'’-]+|[^\w\s])")
 
 
@@ -660,9 +636,6 @@ ORGANISATION_HEADS = {
     "organization",
 }
 
-# Courts and academies whose names go on with "of": "Supreme Court of Appeal".
-BODY_HEADS = {"court", "academy", "institute", "tribunal"}
-OF_TAIL = re.compile(r" of [A-Z][a-z]+\b(?! [A-Z])")
 FOR_TAIL = re.compile(r" for(?: (?:the|and|of)| [A-Z][\w'’-]*)+")
 
 

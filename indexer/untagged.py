@@ -16,20 +16,20 @@ import re
 
 from indexer.actors import TITLE_WORDS
 from indexer.context_words import (
+    FACILITY_UNTAGGED,
     NAMED_REGION,
     NAMED_THINGS,
     NOT_NAME_OPENERS,
+    ORGANISATION_UNTAGGED,
+    PARTY_BY_NAME,
     PLACE_LABELS,
     SHARED_COUNTRY_NAMES,
     UNTAGGED_AFTER_PREPOSITION,
 )
 from indexer.gazetteer import Gazetteer
 from indexer.mentions import (
-    FACILITY_UNTAGGED,
     LIST_ITEM,
     NOT_NAME_WORDS,
-    ORGANISATION_UNTAGGED,
-    PARTY_BY_NAME,
     Ent,
     MentionList,
     titled_people_untagged,
