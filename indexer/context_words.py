@@ -526,6 +526,7 @@ NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "B
 
 # Words after a name that say what it names, and the names the model leaves
 # untagged that they find (indexer.mentions, indexer.untagged).
+
 # Capitalised words after a name that make it a building or public space:
 # "Sam Ratulangi" (a person to the model) + "International Airport".
 FACILITY_TAIL = re.compile(r" (?:International )?(?:Airport|Square|Stadium|Bridge)\b")
@@ -536,9 +537,7 @@ FACILITY_UNTAGGED = re.compile(
 # Capitalised last words of armed groups' and parties' names the model leaves
 # off ("the Sinaloa" + "Cartel", a state to the gazetteer otherwise).
 ORGANISATION_TAIL = re.compile(r" (?:Cartel|Party|Front|Movement|Alliance|Brigades?|Police)\b")
-# "the Europe Now movement": a name of several words before a lower-case
-# head; the model tagged only its first word (a place, here).
-# The same where the model tagged nothing: "Merseyside Police arrested", "her FAST party".
+# The same where the model tagged nothing: "Merseyside Police arrested".
 ORGANISATION_UNTAGGED = re.compile(
     # no possessive in the run: "Marine Le Pen's National Rally" is "National Rally"
     r"\b((?:[A-Z][\w-]+ ){1,3}(?:Cartel|Party|Front|Movement|Alliance|Rally|League|Police))\b"
@@ -548,6 +547,8 @@ PARTY_BY_NAME = (
     re.compile(r"\b([A-Z]{2,6}) (?:party|movement)\b"),
     re.compile(r"\b(?:his|her|its|their) ([A-Z][a-z]+) party\b"),
 )
+# "the Europe Now movement": a name of several words before a lower-case
+# head; the model tagged only its first word (a place, here).
 NAME_BEFORE_HEAD = re.compile(r"((?: [A-Z][\w'’-]+)+) (?:movement|party|alliance|coalition)\b")
 # "Taylor Swift-themed", "Kremlin-backed", "Taliban-style": a word made from the name.
 DESCRIBING_TAILS = {"style", "run", "born", "era", "like", "friendly", "bound", "wide", "free"}
