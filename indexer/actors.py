@@ -91,6 +91,8 @@ TITLE_WORDS = {
     "judge",
     "chief",
     "sheriff",
+    "marshal",
+    "field",
     "constable",
     "inspector",
     "superintendent",

@@ -157,6 +157,9 @@ SPEAKING_WORDS = {
 ADJECTIVE_ENDING = re.compile(r"(?:an|ese|ish|ic|i)$")
 # Verbs whose object is a place when it is a known one ("after taking Homs").
 CAPTURE_VERBS = {
+    "annex",
+    "annexed",
+    "annexing",
     "taking",
     "took",
     "take",

@@ -658,7 +658,12 @@ class MentionSorter:
             for c in candidates
         ):
             return True  # "the Australian Capital Territory" tagged ORG, "Niagara Falls" PERSON
-        if e.before.lower() in PLACE_CONTEXT | CAPTURE_VERBS:
+        if e.before.lower() in CAPTURE_VERBS:
+            # only land is seized or annexed: a region too ("annex Crimea")
+            return any(
+                c.kind in TRUSTED_KINDS | {"region"} and not c.needs_context for c in candidates
+            )
+        if e.before.lower() in PLACE_CONTEXT:
             return any(c.kind in TRUSTED_KINDS and not c.needs_context for c in candidates)
         # Only a PERSON: companies are named after cities (Toyota).
         big_cities = [c for c in candidates if c.kind == "city" and c.population >= BIG_CITY]

@@ -29,6 +29,7 @@ def test_clean_mention(raw: str, expected: str) -> None:
         ("Major General Igor Konashenkov", "Igor Konashenkov"),
         ("President Obama", "Obama"),
         ("Chief Constable Serena Kennedy", "Serena Kennedy"),
+        ("Field Marshal Mohamed Hussein Tantawi", "Mohamed Hussein Tantawi"),
         ("Carter", "Carter"),
     ],
 )

@@ -313,3 +313,13 @@ def test_a_thing_named_after_a_city_is_no_place(sorter: MentionSorter) -> None:
         sorter, "He came up in the narrow capsule, named Phoenix.", [("Phoenix", "GPE")]
     )
     assert places == []
+
+
+def test_a_region_annexed_is_a_place_everywhere_in_the_article(sorter: MentionSorter) -> None:
+    actors, places = _sort(
+        sorter,
+        "Putin signs treaty to annex Crimea. Crimea had always been Russian, he said.",
+        [("Putin", "PERSON"), ("Crimea", "ORG"), ("Crimea", "ORG")],
+    )
+    assert ("Crimea", "ORG") not in actors
+    assert [name for name, _label in places] == ["Crimea", "Crimea"]
