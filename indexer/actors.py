@@ -167,6 +167,16 @@ TITLE_OF_PLACE = re.compile(
 )
 
 NOT_ACTORS = {
+    # holidays the model takes for names ("celebrating Easter", "on Yom Kippur")
+    "easter",
+    "christmas",
+    "ramadan",
+    "eid",
+    "diwali",
+    "hanukkah",
+    "passover",
+    "yom kippur",
+    "thanksgiving",
     # competitions and events the model tags ORG
     "champions league",
     "europa league",

@@ -106,6 +106,8 @@ PLACE_APPOSITION = _described_as(
     "valley",
 )
 THING_APPOSITION = _described_as(*THING_NOUNS)
+# Only buildings are stormed: "gunmen stormed the Holey Artisan Bakery".
+STORMED = re.compile(r"\bstormed (?:the )?$")
 # Only people lead, found and chair: a name after these is a person's, whatever
 # the model calls it.
 LED_BY = re.compile(r"\b(?:led|headed|founded|chaired) by $")

@@ -290,6 +290,12 @@ class Enricher:
                 sources[found[0].region_code].add(name)  # a US state (or city) the article names
         contexts: dict[str, set[str]] = {}
         places: dict[str, Place] = {}
+        # "MADRAS, Oregon - ...": the dateline's town lies in the region after
+        # it; a namesake elsewhere (Madras, now Chennai) is not it.
+        dateline_country = None
+        if len(mentions) >= 2 and mentions[0][1] == mentions[1][1] == "DATELINE":
+            region = self.gazetteer.resolve(mentions[1][0])
+            dateline_country = region.country_code if region is not None else None
         mentioned: Counter[str] = Counter()
         home: set[str] = set()
         for name, label in mentions:
@@ -299,6 +305,14 @@ class Enricher:
                 if name not in contexts:
                     contexts[name] = {code for code, by in sources.items() if by - {name}}
                 place = self.gazetteer.resolve(name, contexts[name])
+                if (
+                    label == "DATELINE"
+                    and name == mentions[0][0]
+                    and place is not None
+                    and dateline_country is not None
+                    and place.country_code != dateline_country
+                ):
+                    place = None  # kept by name below
                 if label == "LANDMARK" and place is not None and place.name != name:
                     place = None  # a landmark is not the district that lists it as an alias
                 if place is None and label in ("LANDMARK", "NAMED_PLACE", "DATELINE"):

@@ -66,6 +66,9 @@ PEOPLE_NOUNS = {
     "refugees",
     "migrant",
     "migrants",
+    "holidaymakers",
+    "visitors",
+    "pilgrims",
     "tourist",
     "tourists",
     "citizen",
@@ -83,7 +86,6 @@ PEOPLE_NOUNS = {
     "teenagers",
     "resident",
     "residents",
-    "pilgrims",
     "nurse",
     "doctor",
 }

@@ -56,8 +56,10 @@ from indexer.context_words import (
     SENT_FROM,
     SHORE,
     SPEAKING_WORDS,
+    STORMED,
     THING_APPOSITION,
     THING_BEFORE,
+    THING_NOUNS,
     THING_WORDS,
     TRUSTED_KINDS,
 )
@@ -66,6 +68,7 @@ from indexer.mentions import (
     AT_THE_BEFORE,
     DATELINE,
     NOT_NAME_WORDS,
+    ORGANISATION_HEADS,
     Ent,
     MentionList,
     complete_by_what_follows,
@@ -317,6 +320,14 @@ class MentionSorter:
         if name in evidence.named_as_places and alias is None and e.label in ACTOR_LABELS:
             return ("place", name, "NAMED_PLACE")
         if (
+            alias is None
+            and e.label in ACTOR_LABELS
+            and len(words) > 1
+            and STORMED.search(text, max(0, e.start - 20), e.start)
+            and words[-1].lower() not in ORGANISATION_HEADS  # "stormed the National Congress"
+        ):
+            return ("place", name, "LANDMARK")  # "stormed the Holey Artisan Bakery"
+        if (
             e.label in PLACE_LABELS | {"PRODUCT", "WORK_OF_ART"}
             and LED_BY.search(text, max(0, e.start - 20), e.start)
             and 2 <= len(words) <= 3
@@ -343,8 +354,10 @@ class MentionSorter:
             return None  # "metro", "North": words, not place names
         if e.after.lower() in DOCUMENT_WORDS:
             return None  # "the Paris agreement": a treaty named after a city
-        if THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start):
-            return None  # "the capsule, named Phoenix": a thing named after a city
+        if THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start) or (
+            e.after in THING_NOUNS
+        ):
+            return None  # "the capsule, named Phoenix", "the Rosetta probe": things
         if (
             alias is not None
             and not shore_of
@@ -450,10 +463,12 @@ class MentionSorter:
             return None  # "Farmers also blocked roads": a word, not a name
         if name in evidence.events and self.aliases.get(name) is None:
             return None  # "Alcaraz beats Djokovic to win Wimbledon"
-        if THING_BEFORE.search(
-            evidence.text, max(0, e.start - 40), e.start
-        ) or THING_APPOSITION.match(evidence.text, e.start + len(e.text)):
-            return None  # "a small helicopter, Ingenuity": a thing, not an actor
+        if (
+            THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start)
+            or THING_APPOSITION.match(evidence.text, e.start + len(e.text))
+            or e.after in THING_NOUNS
+        ):
+            return None  # "a small helicopter, Ingenuity", "the Philae lander": things
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
             return None  # "the World Cup", "the James Webb Space Telescope": not actors
         possessive = e.text.endswith(("'s", "’s")) or evidence.text.startswith(

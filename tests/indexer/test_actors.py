@@ -185,3 +185,8 @@ def test_a_fathers_name_after_bin_is_no_surname() -> None:
         [("Mohammed bin Salman", "PERSON"), ("King Salman", "PERSON")], AliasTable([])
     )
     assert [a.name for a in actors] == ["Mohammed bin Salman", "Salman"]
+
+
+def test_holidays_are_not_actors() -> None:
+    actors, _ = canonical_actors([("Easter", "PERSON"), ("Yom Kippur", "ORG")], AliasTable([]))
+    assert actors == []

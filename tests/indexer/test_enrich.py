@@ -538,3 +538,12 @@ def test_the_alias_ruler_matches_long_names_and_organisations_own_one_word_names
     assert patterns["ISIS"] == "ORG"
     assert "Fed" not in patterns  # a short form: only where the model tags it
     assert "Kurds" not in patterns  # a people as well as a group
+
+
+def test_a_datelines_town_lies_in_the_region_after_it(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher, "MADRAS, Oregon - Millions watched the eclipse cross the United States."
+    )
+    places = {p.name: p for p in enriched.places}
+    assert "Chennai" not in places  # once called Madras, but not in Oregon
+    assert places["Madras"].location is None and "Oregon" in places

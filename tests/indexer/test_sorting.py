@@ -323,3 +323,24 @@ def test_a_region_annexed_is_a_place_everywhere_in_the_article(sorter: MentionSo
     )
     assert ("Crimea", "ORG") not in actors
     assert [name for name, _label in places] == ["Crimea", "Crimea"]
+
+
+def test_craft_named_before_their_kind_holidays_and_stormed_buildings(
+    sorter: MentionSorter,
+) -> None:
+    actors, places = _sort(
+        sorter,
+        "The Philae lander was released by the Rosetta probe. People were celebrating "
+        "Easter. Gunmen stormed the Holey Artisan Bakery; rioters stormed the National "
+        "Congress.",
+        [
+            ("Philae", "PERSON"),
+            ("Rosetta", "GPE"),
+            ("Easter", "PERSON"),
+            ("the Holey Artisan Bakery", "ORG"),
+            ("the National Congress", "ORG"),
+        ],
+    )
+    assert places == [("Holey Artisan Bakery", "LANDMARK")]
+    # Easter is dropped with the other holidays when actors are made canonical.
+    assert actors == [("Easter", "PERSON"), ("the National Congress", "ORG")]
