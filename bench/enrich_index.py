@@ -119,7 +119,7 @@ def main() -> None:
             def enrich_and_index() -> None:  # what `newsarchive index` does for big jobs
                 with relaxed_refresh(client, "bench-full"):
                     BulkIndexer(client, "bench-full", dead).index_all(
-                        Enricher(n_process=2).enrich(articles)
+                        Enricher(n_process=2).enrich(articles), background=False
                     )
 
             # The three two-process paths are timed in rounds, one of each per

@@ -146,8 +146,11 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
                 client, settings.index, dead, chunk_size=chunk_size, max_attempts=max_attempts
             )
             articles = read_articles(files, dead)
+            in_workers = False  # enrichment in worker processes: send from this thread
             if enrich:
-                articles = make_enricher(settings.spacy_model, total, workers).enrich(articles)
+                enricher = make_enricher(settings.spacy_model, total, workers)
+                in_workers = enricher.n_process > 1
+                articles = enricher.enrich(articles)
             with (
                 progress_bar(quiet or json_output) as progress,
                 relaxed_refresh(client, settings.index),
@@ -155,7 +158,11 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
                 task = progress.add_task(
                     "enriching and indexing" if enrich else "indexing", total=total
                 )
-                indexer.index_all(articles, on_chunk=lambda n: progress.advance(task, n))
+                indexer.index_all(
+                    articles,
+                    on_chunk=lambda n: progress.advance(task, n),
+                    background=not in_workers,
+                )
             client.indices.refresh(index=settings.index)
             stats = indexer.stats
             report = {

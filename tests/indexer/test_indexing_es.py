@@ -30,12 +30,16 @@ def sample_corpus(path: Path, copies: int = 1) -> list[Article]:
     return articles
 
 
+# One process sends chunks from a second thread while it enriches; with
+# worker processes enriching, it sends them itself.
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_index_command_stores_every_article_once_with_facets(
     es_url: str,
     es_client: Elasticsearch,
     alias: str,
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
+    workers: str,
 ) -> None:
     corpus = tmp_path / "corpus.jsonl"
     articles = sample_corpus(corpus)
@@ -49,6 +53,8 @@ def test_index_command_stores_every_article_once_with_facets(
         "index",
         str(corpus),
         "--json",
+        "--workers",
+        workers,
         "--dead-letter",
         str(tmp_path / "dead.jsonl"),
     ]
@@ -74,15 +80,16 @@ def test_index_command_stores_every_article_once_with_facets(
     assert with_places["count"] == len(articles)
 
 
+@pytest.mark.parametrize("background", [True, False], ids=["sender-thread", "this-thread"])
 def test_rejected_documents_go_to_the_dead_letter_file(
-    es_client: Elasticsearch, alias: str, tmp_path: Path
+    es_client: Elasticsearch, alias: str, tmp_path: Path, background: bool
 ) -> None:
     init_index(es_client, alias)
     good = Article(url="http://h/good", title="fine")
     # A keyword longer than Lucene's 32,766-byte term limit is refused by Elasticsearch.
     bad = Article(url="http://h/bad", title="too long", source="x" * 40_000)
     with DeadLetters(tmp_path / "dead.jsonl") as dead:
-        stats = BulkIndexer(es_client, alias, dead).index_all([good, bad])
+        stats = BulkIndexer(es_client, alias, dead).index_all([good, bad], background=background)
     assert (stats.indexed, stats.failed) == (1, 1)
     record = json.loads((tmp_path / "dead.jsonl").read_text())
     assert record["id"] == bad.id and record["status"] == 400
