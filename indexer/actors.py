@@ -281,9 +281,11 @@ POLITICAL_LEANINGS = {
     "green",
     "progressive",
 }
-# Words describing an organisation that the model takes into its name.
 # A generic noun the model took into the name after it ("the communist party AKEL").
 GENERIC_HEADS = {"party", "group", "movement", "militia", "coalition", "alliance"}
+# Words describing an organisation that the model takes into its name; the
+# capitalised ones are dropped as written, the rest only in lower case
+# ("Militant Socialist Movement" keeps its first word).
 CAPITALISED_DESCRIPTORS = {"Islamist", "Jihadist"}
 DESCRIPTORS = {"islamist", "jihadist", "militant", "rebel", "ruling", "governing", "opposition"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").

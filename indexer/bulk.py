@@ -117,11 +117,15 @@ class BulkIndexer:
         pool's own thread for the GIL (measured: about 0.5 s of CPU per 1,640
         articles, some 4% of the wall time on two cores).
         """
+
+        def index_and_report(chunk: list[Article]) -> None:
+            self.index_chunk(chunk)
+            if on_chunk is not None:
+                on_chunk(len(chunk))
+
         if not background:
             for chunk in _batched(articles, self.chunk_size):
-                self.index_chunk(chunk)
-                if on_chunk is not None:
-                    on_chunk(len(chunk))
+                index_and_report(chunk)
             return self.stats
         chunks: queue.Queue[list[Article] | None] = queue.Queue(maxsize=2)
         failure: list[BaseException] = []
@@ -131,9 +135,7 @@ class BulkIndexer:
                 if failure:
                     continue  # drain: the producer stops at its next put
                 try:
-                    self.index_chunk(chunk)
-                    if on_chunk is not None:
-                        on_chunk(len(chunk))
+                    index_and_report(chunk)
                 except BaseException as exc:  # handed to the producing thread below
                     failure.append(exc)
 

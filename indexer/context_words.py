@@ -562,3 +562,20 @@ PLACE_PARTICLE_TAIL = re.compile(r"(?: (?:de|del|della|di|do|da|la|le))+ [A-Z][\
 # Courts and academies whose names go on with "of": "Supreme Court of Appeal".
 BODY_HEADS = {"court", "academy", "institute", "tribunal"}
 OF_TAIL = re.compile(r" of [A-Z][a-z]+\b(?! [A-Z])")
+# "Valentine's Day": a possessive name before "Day" is a holiday.
+HOLIDAY_AFTER = re.compile(r"(?:['’]s)? Day\b")
+# "Twitter and Citigroup" as one entity.
+TWO_ONE_WORD_NAMES = re.compile(r"([A-Z][\w-]+) and ([A-Z][\w-]+)")
+# "Democrat Biden", "Tory Johnson": a party, not a given name.
+PARTY_MEMBERS = {
+    "democrat",
+    "republican",
+    "conservative",
+    "tory",
+    "liberal",
+    "labour",
+    "socialist",
+    "communist",
+    "green",
+    "independent",
+}

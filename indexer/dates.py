@@ -149,6 +149,8 @@ NOT_PAST_ED = {
     "ahead",
     "shed",
 }
+# Past forms that are never participles: "had been", "was held".
+FINITE_PAST = {"was", "were", "had"}
 # After these an -ed word is a participle ("will stay closed"), not a past tense.
 PARTICIPLE_AFTER = {"will", "be", "been", "being", "is", "are", "stay", "remain", "get", "'ll"}
 # Right after these an -ed word is an adjective ("the affected areas").
@@ -197,6 +199,8 @@ def _tense_cues(clause: str) -> list[tuple[int, str]]:
     cues = []
     for i, word in enumerate(words):
         previous = words[max(0, i - 2) : i]
+        # "will be held", "will stay closed": a participle, no past tense
+        participle = bool(PARTICIPLE_AFTER.intersection(previous))
         if (
             word in FUTURE_CUES
             or word in SCHEDULED_PRESENT
@@ -204,15 +208,11 @@ def _tense_cues(clause: str) -> list[tuple[int, str]]:
             or (word in ("is", "are") and words[i + 1 : i + 2] == ["to"])  # "is to sign"
         ):
             cues.append((i, "future"))
-        elif (
-            word in PAST_WORDS
-            # "will be held on Wednesday": a participle after "be" is no past tense
-            and not (word not in ("was", "were", "had") and PARTICIPLE_AFTER.intersection(previous))
-        ) or (
+        elif (word in PAST_WORDS and (word in FINITE_PAST or not participle)) or (
             word.endswith("ed")
             and len(word) > 4
             and word not in NOT_PAST_ED
-            and not PARTICIPLE_AFTER.intersection(previous)
+            and not participle
             and not (previous and previous[-1] in DETERMINERS)
         ):
             cues.append((i, "past"))

@@ -32,12 +32,12 @@ from indexer.context_words import (
 from indexer.dates import PAST_WORDS
 from indexer.sentence_start import sentence_end
 
-# "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
-# noun for one person, whose nationality is not the story's country.
 # "Most of the passengers were Chinese."
 _PREDICATE = re.compile(r"\b(?:were|are)\s+(?:mostly\s+|all\s+)?$")
 # Lower-case words, then a capitalised full name: "billionaire Richard Branson".
 _DESCRIBED_PERSON = re.compile(r"((?:\s+[a-z][a-z-]+){1,3}),?\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
+# "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
+# noun for one person, whose nationality is not the story's country.
 _ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
 _NOUN_ENDS_HERE = re.compile(r"(?:['’]s\b|[,.;:]|\s+who\b)")
@@ -487,14 +487,22 @@ def _end_of(e: Ent, text: str) -> int:
     return -1
 
 
+def spans_of(ents: list[Ent]) -> list[tuple[int, int]]:
+    return [(e.start, e.start + len(e.text)) for e in ents]
+
+
+def overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether any of ``spans`` shares a character with ``start``..``end``."""
+    return any(a < end and start < b for a, b in spans)
+
+
 def untagged_matches(
     pattern: re.Pattern[str], text: str, ents: list[Ent]
 ) -> Iterator[re.Match[str]]:
     """Matches of ``pattern`` whose first group no entity overlaps: names the model left out."""
-    spans = [(e.start, e.start + len(e.text)) for e in ents]
+    spans = spans_of(ents)
     for match in pattern.finditer(text):
-        start, end = match.span(1)
-        if not any(a < end and start < b for a, b in spans):
+        if not overlaps(spans, *match.span(1)):
             yield match
 
 
@@ -502,19 +510,23 @@ def titled_people_untagged(text: str, ents: list[Ent]) -> list[tuple[str, str]]:
     """Full names after a person's title that no entity covers, or that the
     model cut to the surname ("Mayor Sadiq Khan" with only "Khan" tagged),
     and regnal names ("King Felipe VI")."""
-    covered = [
-        (e.start, e.start + len(e.text))
-        for e in ents
-        # A PERSON holding only the last words of the name does not cover it,
-        # nor does a title the model read as a work ("Queen Margrethe II").
-        if e.label in ACTOR_LABELS | PLACE_LABELS | {"PRODUCT"}
-        and not (e.label == "PERSON" and e.start > 0 and e.start + len(e.text) == _end_of(e, text))
-    ]
+    covered = spans_of(
+        [
+            e
+            for e in ents
+            # A PERSON holding only the last words of the name does not cover it,
+            # nor does a title the model read as a work ("Queen Margrethe II").
+            if e.label in ACTOR_LABELS | PLACE_LABELS | {"PRODUCT"}
+            and not (
+                e.label == "PERSON" and e.start > 0 and e.start + len(e.text) == _end_of(e, text)
+            )
+        ]
+    )
     found = []
     for match in chain(TITLED_NAME.finditer(text), REGNAL_NAME.finditer(text)):
         start, end = match.span("name")
         words = match.group("name").split()
-        if any(a < end and start < b for a, b in covered):
+        if overlaps(covered, start, end):
             continue
         if any(
             e.start > start and e.start + len(e.text) == end and e.label != "PERSON" for e in ents

@@ -31,6 +31,7 @@ from indexer.context_words import (
     FEATURE_WORDS,
     GIVEN_NAME_BEFORE,
     GRAND_TOUR,
+    HOLIDAY_AFTER,
     IN_OR_AT,
     INSTITUTION_PLACES,
     LANDMARK_PREFIXES,
@@ -44,6 +45,7 @@ from indexer.context_words import (
     NUMBER_WORDS,
     ORG_APPOSITION,
     ORGANISATION_WORDS,
+    PARTY_MEMBERS,
     PARTY_PLURALS,
     PERSON_OF_PLACE,
     PLACE_APPOSITION,
@@ -62,6 +64,7 @@ from indexer.context_words import (
     THING_NOUNS,
     THING_WORDS,
     TRUSTED_KINDS,
+    TWO_ONE_WORD_NAMES,
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
@@ -583,13 +586,14 @@ class MentionSorter:
             if word is not None and self._could_be_given_name(word.group(1), text, word.start()):
                 left_out[e.start] = (word.start(), word.group(1))
         surnames = {e.text for e in ents if e.label == "PERSON" and e.text.isalpha()}
+        starts = {e.start for e in ents}
         untagged: list[Ent] = []
         if surnames:
             pattern = re.compile(
                 r"\b([A-Z][a-z]+) (" + "|".join(map(re.escape, sorted(surnames))) + r")\b"
             )
             for match in untagged_matches(pattern, text, ents):
-                if match.start(2) not in {e.start for e in ents} and self._could_be_given_name(
+                if match.start(2) not in starts and self._could_be_given_name(
                     match.group(1), text, match.start()
                 ):
                     untagged.append(Ent(match.group(0), "PERSON", match.start(), "", ""))
@@ -730,20 +734,3 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
         and text[e.start - 1 : e.start] not in {'"', "“", "‘", "'"}
         and re.search(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b", text) is not None
     )
-
-
-HOLIDAY_AFTER = re.compile(r"(?:['’]s)? Day\b")
-TWO_ONE_WORD_NAMES = re.compile(r"([A-Z][\w-]+) and ([A-Z][\w-]+)")
-# "Democrat Biden", "Tory Johnson": a party, not a given name.
-PARTY_MEMBERS = {
-    "democrat",
-    "republican",
-    "conservative",
-    "tory",
-    "liberal",
-    "labour",
-    "socialist",
-    "communist",
-    "green",
-    "independent",
-}

@@ -32,6 +32,8 @@ from indexer.mentions import (
     NOT_NAME_WORDS,
     Ent,
     MentionList,
+    overlaps,
+    spans_of,
     titled_people_untagged,
     untagged_matches,
 )
@@ -150,7 +152,7 @@ class UntaggedNames:
                         self._country_names.setdefault(first.group(0), []).append(c.name)
             for names in self._country_names.values():
                 names.sort(key=len, reverse=True)  # "Guinea-Bissau" before "Guinea"
-        spans = [(e.start, e.start + len(e.text)) for e in ents]
+        spans = spans_of(ents)
         found = []
         # A scan of capitalised words and a lookup is far cheaper than one
         # regular expression of two hundred alternatives run over the text.
@@ -169,7 +171,7 @@ class UntaggedNames:
                 continue
             end = start + len(name)
             if (
-                any(a < end and start < b for a, b in spans)
+                overlaps(spans, start, end)
                 # "New Mexico", "Tour de France", "Bank of Japan": a longer name
                 or re.search(
                     r"[A-Z][\w'’.-]*(?: (?:de|du|des|da|do|di|del|la|le|of|of the))? $",
