@@ -24,6 +24,7 @@ import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 
 from newsarchive.errors import LocalNodeError
@@ -35,6 +36,22 @@ STATE_FILE = "node.json"
 SUPPORTED_JAVA = {8: range(17, 25), 9: range(21, 26)}
 
 
+# How the node's JVM compiles hot code. "quick" stops at the C1 compiler.
+# Measured on two cores (bench/RESULTS.md, README): with C2 as well, the JIT
+# recompiled through every burst of indexing, sixteen rounds of 1,640
+# documents and on, and spent one to three times the CPU of the indexing
+# itself, taken from the NER workers beside it. C1 alone costs some speed
+# on long steady work (a 1M-article load about a fifth slower); "full", the
+# JVM's default, suits a long-running node with cores to spare.
+class Jit(StrEnum):
+    quick = "quick"
+    full = "full"
+
+
+JIT_OPTIONS: dict[Jit, tuple[str, ...]] = {Jit.quick: ("-XX:TieredStopAtLevel=1",), Jit.full: ()}
+JVM_OPTIONS_FILE = "jvm.options.d/newsarchive.options"
+
+
 @dataclass(frozen=True)
 class NodeSpec:
     version: str
@@ -44,6 +61,7 @@ class NodeSpec:
     heap: str = "1g"
     run_as: str = "newsarchive"
     java_home: Path | None = None
+    jit: Jit = Jit.quick
 
     @property
     def url(self) -> str:
@@ -274,6 +292,12 @@ def _write_config(spec: NodeSpec, home: Path) -> Path:
     if not config.exists():
         shutil.copytree(home / "config", config)
     _install_hunspell(config)
+    options = config / JVM_OPTIONS_FILE
+    options.parent.mkdir(exist_ok=True)
+    options.write_text(
+        f"# Written by `newsarchive es start` (jit: {spec.jit.value}).\n"
+        + "".join(f"{option}\n" for option in JIT_OPTIONS[spec.jit])
+    )
     (config / "elasticsearch.yml").write_text(
         "# Written by `newsarchive es start`: a single local node for development.\n"
         "cluster.name: newsarchive-local\n"

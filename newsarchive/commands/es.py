@@ -37,6 +37,13 @@ def start(
     port: Port = 9200,
     data_dir: DataDir = None,
     heap: Annotated[str, typer.Option(help="JVM heap, e.g. 512m or 1g.")] = "1g",
+    jit: Annotated[
+        localnode.Jit,
+        typer.Option(
+            help="quick: the JVM's C1 compiler only, far less CPU on a small machine; "
+            "full: C1 and C2, for a long-running node with cores to spare."
+        ),
+    ] = localnode.Jit.quick,
 ) -> None:
     """Fetch (once) and start Elasticsearch on 127.0.0.1, then print its URL."""
     settings = _settings(ctx)
@@ -50,6 +57,7 @@ def start(
         heap=heap,
         run_as=settings.es_user,
         java_home=settings.java_home,
+        jit=jit,
     )
     with make_console(stderr=True).status(f"Starting Elasticsearch {spec.version}..."):
         node, started = localnode.start(spec)

@@ -37,6 +37,9 @@ def test_start_status_second_start_and_stop(es_url: str) -> None:
         with urllib.request.urlopen(f"{node.url}/_cluster/health") as response:
             assert response.headers["X-elastic-product"] == "Elasticsearch"
             assert json.load(response)["status"] in ("green", "yellow")
+        with urllib.request.urlopen(f"{node.url}/_nodes/_local/jvm") as response:
+            (jvm,) = [n["jvm"] for n in json.load(response)["nodes"].values()]
+        assert "-XX:TieredStopAtLevel=1" in jvm["input_arguments"]  # the quick JIT by default
         assert (spec.data_dir / localnode.PID_FILE).read_text().strip() == str(node.pid)
         if os.geteuid() == 0:
             assert (spec.data_dir / "data").stat().st_uid != 0  # not run as root
