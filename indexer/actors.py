@@ -43,6 +43,7 @@ TITLE_WORDS = {
     "captain",
     "capt",
     "admiral",
+    "rear",  # "Rear Admiral Mary Landry"
     "adm",
     "sergeant",
     "sgt",
@@ -463,12 +464,18 @@ def canonical_actors(
         cleaned.append((raw, name, label))
 
     # One-word organisation mentions inside exactly one longer organisation
-    # name of the document are that organisation ("Aramco", "Activision").
+    # name of the document are that organisation ("Aramco", "Activision"),
+    # and so are longer ones that end it ("the Coast Guard" after "the US
+    # Coast Guard").
     org_names = {name for _raw, name, label in cleaned if label == "ORG" and " " in name}
     short_orgs: dict[str, str] = {}
     for _raw, name, label in cleaned:
-        if label == "ORG" and " " not in name and name[:1].isupper():
-            holders = [o for o in org_names if name in o.split()]
+        if label == "ORG" and name[:1].isupper() and (" " not in name or aliases.get(name) is None):
+            holders = [
+                o
+                for o in org_names
+                if (name in o.split() if " " not in name else o.endswith(f" {name}"))
+            ]
             if len(holders) == 1:
                 short_orgs[name] = holders[0]
     cleaned = [(raw, short_orgs.get(name, name), label) for raw, name, label in cleaned]

@@ -238,7 +238,7 @@ PLACE_CONTEXT = {
 PLACE_PREPOSITIONS = PLACE_CONTEXT - {"and", "of", "the", ",", "'s", "’s"}
 
 # Words before a PERSON that make it a storm's name, not an actor.
-NAMED_THINGS = {"hurricane", "storm", "typhoon", "cyclone", "tropical"}
+NAMED_THINGS = {"hurricane", "storm", "superstorm", "typhoon", "cyclone", "tropical"}
 
 # Last words that make a name a place (a landmark), whatever NER tagged it.
 LANDMARK_WORDS = {
@@ -366,6 +366,13 @@ NATURAL_FEATURES = {
     "ward",
     "neighbourhood",
     "lagoon",
+    # "Notre-Dame cathedral", "the Tham Luang cave" (read as a person)
+    "cathedral",
+    "cave",
+    "tower",
+    "temple",
+    "mosque",
+    "monastery",
 }
 
 NUMBER_WORDS = {
@@ -532,12 +539,27 @@ NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "B
 # Words after a name that say what it names, and the names the model leaves
 # untagged that they find (indexer.mentions, indexer.untagged).
 
+# A capitalised office and a full name after a name: the name was the
+# office's first words ("London Fire" + "Commissioner Dany Cotton").
+OFFICE_THEN_NAME = re.compile(
+    r" (?:Commissioner|Chief|Secretary|Minister|Director|Chairman|Chairwoman)"
+    r" [A-Z][\w'’-]+ [A-Z][\w'’-]+"
+)
+# "The White Helmets, who work...": people, whatever the model's label.
+WHO_AFTER = re.compile(r",? who\b")
+
 # Capitalised words after a name that make it a building or public space:
 # "Sam Ratulangi" (a person to the model) + "International Airport".
 FACILITY_TAIL = re.compile(r" (?:International )?(?:Airport|Square|Stadium|Bridge)\b")
 # The same where the model tagged nothing at all: "above Jan Palach Square".
 FACILITY_UNTAGGED = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:International )?(?:Airport|Square|Stadium|Bridge))\b"
+)
+# A name before a lower-case building or site, the model having tagged
+# nothing: "The Dharahara tower", "the Rana Plaza building".
+LANDMARK_BEFORE_NOUN = re.compile(
+    r"\b[Tt]he ((?:[A-Z][\w'’-]+ ){0,2}[A-Z][\w'’-]+) "
+    r"(?:tower|cathedral|temple|mosque|monastery|cave|building)\b"
 )
 # Capitalised last words of armed groups' and parties' names the model leaves
 # off ("the Sinaloa" + "Cartel", a state to the gazetteer otherwise).

@@ -75,6 +75,13 @@ SCHEDULED_PRESENT = {
     "kicks",
     "goes",
     "turns",  # "who turns 30 on Sunday"
+    # plural subjects: "leaders gather at the UN on Monday" (only verbs that
+    # are no nouns: "the head of", "the start of" say nothing of tense)
+    "gather",
+    "meet",
+    "convene",
+    "begin",
+    "arrive",
 }
 PAST_WORDS = {
     "was",
@@ -203,7 +210,7 @@ def _tense_cues(clause: str) -> list[tuple[int, str]]:
         participle = bool(PARTICIPLE_AFTER.intersection(previous))
         if (
             word in FUTURE_CUES
-            or word in SCHEDULED_PRESENT
+            or (word in SCHEDULED_PRESENT and previous[-1:] != ["to"])  # not "to begin"
             or (word == "would" and words[i + 1 : i + 2] != ["have"])
             or (word in ("is", "are") and words[i + 1 : i + 2] == ["to"])  # "is to sign"
         ):

@@ -103,7 +103,16 @@ COMPANY_NOUNS = {
     "newspapers",
     "broadcaster",
     "airline",
+    "airlines",
     "club",
+    "retailer",
+    "retailers",
+    "brand",
+    "brands",
+    "bank",
+    "banks",
+    "insurer",
+    "insurers",
 }
 # "the Panamanian law firm", "a German oil company": one word between.
 _COMPANY_AFTER = re.compile(r"\s+[a-z]+\s+(?:" + "|".join(sorted(COMPANY_NOUNS)) + r")\b")
@@ -555,11 +564,27 @@ OFFICE_HEADS = {
 }
 
 
+def _members_then_head(first: str, second: str) -> bool:
+    """Plural members, then more members and the head: "Garment Manufacturers"
+    + "Exporters Association" ("Twitter" and "Citigroup" are two)."""
+    last, words = first.split()[-1], second.split()
+    return (
+        len(words) >= 2
+        and words[-1].lower() in ORGANISATION_HEADS
+        and last[:1].isupper()
+        and last.endswith("s")
+        and last.lower() not in ORGANISATION_HEADS
+        and words[0][:1].isupper()
+        and words[0].endswith("s")
+    )
+
+
 def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
     """One organisation the model split at "and": "the" + X + " and " + Y where
-    Y ends like an office's name ("the Hong Kong and Macao Affairs Office"), or
-    an "X for A" name going on with " and B" ("the Center for Volcanology and
-    Geological Hazard Mitigation")."""
+    Y ends like an office's name ("the Hong Kong and Macao Affairs Office"),
+    one named for two kinds of members ("the Garment Manufacturers and
+    Exporters Association"), or an "X for A" name going on with " and B"
+    ("the Center for Volcanology and Geological Hazard Mitigation")."""
     joined: list[Ent] = []
     skip = False
     followers: list[Ent | None] = [*ents[1:], None] if ents else []
@@ -575,6 +600,10 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
                 (
                     second.text.split()[-1] in OFFICE_HEADS
                     and text[max(0, first.start - 4) : first.start].lower() == "the "
+                )
+                or (
+                    first.label == second.label == "ORG"
+                    and _members_then_head(first.text, second.text)
                 )
                 or (
                     first.label == second.label == "ORG"

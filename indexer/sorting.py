@@ -43,6 +43,7 @@ from indexer.context_words import (
     NOT_COUNTRY_SENSE,
     NOT_PLACES,
     NUMBER_WORDS,
+    OFFICE_THEN_NAME,
     ORG_APPOSITION,
     ORGANISATION_WORDS,
     PARTY_MEMBERS,
@@ -65,6 +66,7 @@ from indexer.context_words import (
     THING_WORDS,
     TRUSTED_KINDS,
     TWO_ONE_WORD_NAMES,
+    WHO_AFTER,
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
@@ -262,6 +264,16 @@ class MentionSorter:
         alias = self.aliases.get(name)
         if name in evidence.storms or name.split()[0].lower() in NAMED_THINGS:
             return None  # Hurricane Matthew, "Tropical Storm Harvey", and every later "Matthew"
+        if e.label == "PERSON" and OFFICE_THEN_NAME.match(text, e.start + len(e.text)):
+            return None  # "London Fire" + "Commissioner Dany Cotton": the office's first words
+        if (
+            e.label in PLACE_LABELS
+            and alias is None
+            and WHO_AFTER.match(text, e.start + len(e.text))
+            and not self.gazetteer.knows(name, towns=True)
+        ):
+            # "The White Helmets, who work...", "for Scholz, who served...": no building
+            return ("actor", e.text, "ORG" if name.endswith("s") else "PERSON")
         if alias is None and (landmark := possessive_landmark(e, text)):
             return ("place", landmark, "LANDMARK")  # "St Peter" + "'s Square"
         if alias is None and e.after.lower() == "party" and name[:1].isupper():
@@ -277,8 +289,11 @@ class MentionSorter:
                 or (e.after == "airport" and e.label in ACTOR_LABELS | {"FAC"})
             )
             and e.label != "NORP"  # "a Christian camp"
+            and e.before.lower() not in ("a", "an")  # "a Sikh temple": a kind, not a name
             and name[:1].isupper()
             and name not in evidence.surnames_as_written
+            # "the US Coast Guard" ... "the Coast Guard district": the organisation
+            and not any(o.endswith(f" {name}") for o in evidence.organisations)
         ):
             return ("place", name, "LANDMARK")
         words = name.split()

@@ -17,6 +17,7 @@ import re
 from indexer.actors import TITLE_WORDS
 from indexer.context_words import (
     FACILITY_UNTAGGED,
+    LANDMARK_BEFORE_NOUN,
     NAMED_REGION,
     NAMED_THINGS,
     NOT_NAME_OPENERS,
@@ -60,6 +61,11 @@ class UntaggedNames:
         places += self._regions(text, ents)
         places += self._countries(text, ents, surnames)
         places += [(n, "LANDMARK") for n in _names(FACILITY_UNTAGGED, text, ents)]
+        places += [
+            (m.group(1), "LANDMARK")
+            for m in untagged_matches(LANDMARK_BEFORE_NOUN, text, ents)
+            if m.group(1).split()[-1].lower() not in surnames
+        ]
         actors = [(n, "ORG") for n in _names(ORGANISATION_UNTAGGED, text, ents)]
         actors += [
             (m.group(1), "ORG")

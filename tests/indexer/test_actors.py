@@ -190,3 +190,22 @@ def test_a_fathers_name_after_bin_is_no_surname() -> None:
 def test_holidays_are_not_actors() -> None:
     actors, _ = canonical_actors([("Easter", "PERSON"), ("Yom Kippur", "ORG")], AliasTable([]))
     assert actors == []
+
+
+def test_a_rank_alone_is_no_actor_and_a_short_form_is_its_organisation() -> None:
+    actors, by_mention = canonical_actors(
+        [
+            ("The US Coast Guard", "ORG"),
+            ("Rear Admiral", "ORG"),
+            ("Mary Landry", "PERSON"),
+            ("the Coast Guard", "ORG"),
+        ],
+        AliasTable([]),
+    )
+    assert [a.name for a in actors] == ["US Coast Guard", "Mary Landry"]
+    assert by_mention["the Coast Guard"].name == "US Coast Guard"
+
+
+def test_two_letter_acronyms_count_where_the_alias_table_knows_them() -> None:
+    actors, _ = canonical_actors([("BP", "ORG"), ("GE", "ORG")], aliases())
+    assert [a.name for a in actors] == ["BP"]

@@ -119,3 +119,12 @@ def test_a_birthday_ahead_looks_forward() -> None:
     assert mentioned_dates("Bolt, who turns 30 on Sunday, said so.", saturday) == [
         dt.date(2016, 8, 21)
     ]
+
+
+def test_a_plural_subjects_present_looks_forward_but_not_an_infinitive() -> None:
+    friday = dt.datetime(2019, 9, 20, 21, tzinfo=dt.UTC)
+    text = "Leaders gather at the United Nations on Monday for a climate summit."
+    assert mentioned_dates(text, friday) == [dt.date(2019, 9, 23)]
+    sunday = dt.datetime(2018, 4, 8, 4, tzinfo=dt.UTC)
+    text = "He handed himself in to police on Saturday to begin a 12-year sentence."
+    assert mentioned_dates(text, sunday) == [dt.date(2018, 4, 7)]

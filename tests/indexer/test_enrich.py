@@ -547,3 +547,19 @@ def test_a_datelines_town_lies_in_the_region_after_it(enricher: Enricher) -> Non
     places = {p.name: p for p in enriched.places}
     assert "Chennai" not in places  # once called Madras, but not in Oregon
     assert places["Madras"].location is None and "Oregon" in places
+
+
+def test_buildings_named_before_their_kind_and_groups_who_act(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "PARIS - Fire tore through Notre-Dame cathedral on Monday. He was shot outside a "
+        "Sikh temple. Superstorm Sandy came ashore near Atlantic City. London Fire "
+        "Commissioner Dany Cotton spoke. The White Helmets, who work in Syria, said "
+        "families had been buried. Shoppers at European and American retailers waited.",
+    )
+    places = {p.name for p in enriched.places}
+    actors = {a.name for a in enriched.actors}
+    assert "Notre-Dame" in places and "Sikh" not in places
+    assert "United States" not in places  # "American retailers": companies, not the country
+    assert {"Dany Cotton", "White Helmets"} <= actors
+    assert not {"Superstorm Sandy", "Sandy", "London Fire"} & actors

@@ -62,6 +62,21 @@ def test_an_office_split_at_and_is_one_name() -> None:
     assert (joined.text, joined.label) == ("Hong Kong and Macao Affairs Office", "ORG")
 
 
+def test_a_body_named_for_two_kinds_of_members_is_one_name() -> None:
+    text = "The Bangladesh Garment Manufacturers and Exporters Association said. Twitter and Citigroup Association met."
+    ents = [
+        _ent("The Bangladesh Garment Manufacturers", text, "ORG"),
+        _ent("Exporters Association", text, "ORG"),
+        _ent("Twitter", text, "ORG"),
+        _ent("Citigroup Association", text, "ORG"),
+    ]
+    assert [e.text for e in join_and_names(ents, text)] == [
+        "The Bangladesh Garment Manufacturers and Exporters Association",
+        "Twitter",
+        "Citigroup Association",
+    ]
+
+
 def test_a_headline_word_glued_to_a_name_is_dropped() -> None:
     title = "Libertarian Milei wins"
     text = title + "\n\nJavier Milei won on Sunday."

@@ -66,3 +66,11 @@ def test_a_party_owned_by_a_leader_the_model_left_untagged(finder: UntaggedNames
     pen = Ent("Marine Le Pen's", "PERSON", text.index("Marine"))
     actors, _places = finder.find(text, [pen], set())
     assert actors == [("National Rally", "ORG")]
+
+
+def test_a_name_before_a_lower_case_building_is_a_landmark(finder: UntaggedNames) -> None:
+    text = "The Dharahara tower collapsed. Cracks ran through the Rana Plaza building."
+    _actors, places = finder.find(text, [], set())
+    assert ("Dharahara", "LANDMARK") in places and ("Rana Plaza", "LANDMARK") in places
+    _actors, places = finder.find("They met at the Trump tower.", [], {"trump"})
+    assert places == []  # a person's name, not a building's
