@@ -372,14 +372,17 @@ def person_key(name: str) -> str:
     return last
 
 
-def _surname_keys(name: str) -> list[str]:
-    """The keys a lone mention of this person could use: the surname, and
-    each half of a double-barrelled one ("Simons" for Jennifer Geerlings-Simons,
-    not "wen" for Tsai Ing-wen)."""
+def surname_keys(name: str) -> list[str]:
+    """The keys a lone mention of this person could use: the surname, each
+    half of a double-barrelled one ("Simons" for Jennifer Geerlings-Simons),
+    and a family name written first ("Kim" for Kim Jong-un, not "un")."""
     key = person_key(name)
-    halves = name.split()[-1].split("-")
+    words = name.split()
+    halves = words[-1].split("-")
     if len(halves) == 2 and all(h[:1].isupper() and len(h) > 2 for h in halves):
         return [key, halves[0].lower(), halves[1].lower()]
+    if len(words) == 2 and len(halves) == 2 and halves[0][:1].isupper() and halves[1].islower():
+        return [key, words[0].lower()]
     return [key]
 
 
@@ -459,8 +462,12 @@ def canonical_actors(
             w.lower().rstrip(".") in TITLE_WORDS for w in name.split()
         ):
             continue  # "Supreme Leader", "Prime Minister": an office, not who holds it
-        if label == "ORG" and any(ch.isdigit() for ch in name) and aliases.get(name) is None:
-            continue  # "Su-24", "CSI 300": models and indices, not organisations
+        if (
+            label in ("ORG", "PERSON")
+            and any(ch.isdigit() for ch in name)
+            and aliases.get(name) is None
+        ):
+            continue  # "Su-24", "CSI 300", "Messier 87": models, indices, galaxies
         cleaned.append((raw, name, label))
 
     # One-word organisation mentions inside exactly one longer organisation
@@ -489,7 +496,7 @@ def canonical_actors(
         elif label != "PERSON":
             continue
         if len(name.split()) >= 2:
-            for key in _surname_keys(name):
+            for key in surname_keys(name):
                 if len(name) > len(full_names.get(key, "")):
                     full_names[key] = name
             first_names.setdefault(name.split()[0].lower(), name)

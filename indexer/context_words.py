@@ -18,11 +18,13 @@ PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Islan
 
 
 def _described_as(*heads: str) -> re.Pattern[str]:
-    """ ", the federal aviation agency", ", an artificial island": an apposition
-    after a name whose head noun says what the name is (not ", the city's..."
-    nor ", the governor of the region")."""
+    """ ", the federal aviation agency", ", an artificial island", ", Europe's
+    busiest airport": an apposition after a name whose head noun says what
+    the name is (not ", the city's..." nor ", the governor of the region")."""
     return re.compile(
-        r", (?:the|a|an|its) (?:(?!of\b)[\w-]+ ){0,3}(?:" + "|".join(heads) + r")\b(?!['’])"
+        r", (?:the|a|an|its|[A-Z][\w-]+['’]s) (?:(?!of\b)[\w-]+ ){0,3}(?:"
+        + "|".join(heads)
+        + r")\b(?!['’])"
     )
 
 
@@ -88,6 +90,7 @@ ORG_APPOSITION = _described_as(
     "developer",
 )
 PLACE_APPOSITION = _described_as(
+    "airport",
     "island",
     "town",
     "village",
@@ -300,6 +303,11 @@ LANDMARK_WORDS = {
     "bay",
     "plaza",
     "mall",
+    "theatre",
+    "theater",
+    "monument",
+    "memorial",
+    "cemetery",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.

@@ -182,6 +182,9 @@ WORD = re.compile(r"[A-Za-z']+")
 # A weekday naming a kind of thing, not a day: "a Sunday newspaper" (but
 # "during Friday prayers" is that Friday).
 NOT_A_DAY_AFTER = re.compile(r"\s+(?:newspapers?|papers?|editions?|league|roast)\b")
+# "since the September 11 attacks": an event named by its day, in a year the
+# text does not give.
+EVENT_AFTER_DAY = re.compile(r"\s+(?:attacks?|bombings?|massacre|uprising|revolution)\b")
 # Speech inside quotation marks: its "today" is the day it was spoken.
 QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
@@ -304,6 +307,8 @@ def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[
         day = int(match.group("d1") or match.group("d2"))
         year_text = match.group("y1") or match.group("y2")
         if base is None and year_text is None:
+            continue
+        if year_text is None and EVENT_AFTER_DAY.match(text, match.end()):
             continue
         resolved = _month_day(
             month, day, int(year_text) if year_text else None, base or dt.date.min

@@ -273,10 +273,17 @@ POSSESSIVE_LANDMARK = re.compile(r"['’]s ([A-Z][a-z]+)\b")
 
 
 def possessive_landmark(e: Ent, text: str) -> str | None:
-    """ "St Peter" followed by "'s Square": the place is "St Peter's Square"."""
+    """ "St Peter" followed by "'s Square", or "St Peter's" by "Basilica": the
+    place is "St Peter's Square", "St Peter's Basilica"."""
     follow = POSSESSIVE_LANDMARK.match(text, e.start + len(e.text))
     if follow and follow.group(1).lower() in LANDMARK_WORDS | {"basilica"}:
         return f"{clean_mention(e.text)}'s {follow.group(1)}"
+    if (
+        e.text.endswith(("'s", "’s"))
+        and e.after.istitle()
+        and e.after.lower() in LANDMARK_WORDS | {"basilica"}
+    ):
+        return f"{clean_mention(e.text[:-2])}'s {e.after}"
     return None
 
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from indexer.actors import TITLE_WORDS, clean_mention, person_key
+from indexer.actors import TITLE_WORDS, clean_mention, surname_keys
 from indexer.context_words import (
     ACTOR_LABELS,
     ADJECTIVE_ENDING,
@@ -172,7 +172,7 @@ class MentionSorter:
         ]
         evidence = Evidence(
             text,
-            surnames={person_key(name) for name in full_names},
+            surnames={key for name in full_names for key in surname_keys(name)},
             surnames_as_written={name.split()[-1] for name in full_names},
         )
         evidence.storms = {

@@ -1,6 +1,6 @@
 import pytest
 
-from indexer.actors import canonical_actors, clean_mention, slug, strip_titles
+from indexer.actors import canonical_actors, clean_mention, slug, strip_titles, surname_keys
 from indexer.resources import AliasTable, aliases
 
 
@@ -209,3 +209,12 @@ def test_a_rank_alone_is_no_actor_and_a_short_form_is_its_organisation() -> None
 def test_two_letter_acronyms_count_where_the_alias_table_knows_them() -> None:
     actors, _ = canonical_actors([("BP", "ORG"), ("GE", "ORG")], aliases())
     assert [a.name for a in actors] == ["BP"]
+
+
+def test_a_family_name_written_first_is_a_key_and_numbered_names_are_no_people() -> None:
+    assert "kim" in surname_keys("Kim Jong-un")
+    assert surname_keys("Jennifer Geerlings-Simons") == ["geerlings-simons", "geerlings", "simons"]
+    actors, _ = canonical_actors(
+        [("Messier 87", "PERSON"), ("Kim", "PERSON"), ("Kim Jong-un", "PERSON")], AliasTable([])
+    )
+    assert [a.name for a in actors] == ["Kim Jong-un"]

@@ -128,3 +128,9 @@ def test_a_plural_subjects_present_looks_forward_but_not_an_infinitive() -> None
     sunday = dt.datetime(2018, 4, 8, 4, tzinfo=dt.UTC)
     text = "He handed himself in to police on Saturday to begin a 12-year sentence."
     assert mentioned_dates(text, sunday) == [dt.date(2018, 4, 7)]
+
+
+def test_an_event_named_by_its_day_is_no_date() -> None:
+    thursday = dt.datetime(2010, 4, 15, 18, tzinfo=dt.UTC)
+    text = "It was shut for the first time since the September 11 attacks. It opens on April 20."
+    assert mentioned_dates(text, thursday) == [dt.date(2010, 4, 20)]

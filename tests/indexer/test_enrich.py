@@ -563,3 +563,16 @@ def test_buildings_named_before_their_kind_and_groups_who_act(enricher: Enricher
     assert "United States" not in places  # "American retailers": companies, not the country
     assert {"Dany Cotton", "White Helmets"} <= actors
     assert not {"Superstorm Sandy", "Sandy", "London Fire"} & actors
+
+
+def test_airports_in_apposition_theatres_and_a_family_name_first(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "SINGAPORE - Donald Trump and Kim Jong-un met on Tuesday. Trump said Kim was "
+        "honest. Heathrow, Europe's busiest airport, was shut. They signed the deal at "
+        "the Colon Theatre in Bogota.",
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Heathrow", "Colon Theatre", "Bogota"} <= places
+    assert "Kim" not in places and "Kim Jong-un" in enriched.persons
+    assert not {"Heathrow", "Colon Theatre"} & set(enriched.organizations + enriched.persons)

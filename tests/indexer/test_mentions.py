@@ -15,6 +15,7 @@ from indexer.mentions import (
     join_adjacent_people,
     join_and_names,
     place_cues,
+    possessive_landmark,
     split_and_names,
     titled_people_untagged,
     within_paragraphs,
@@ -260,3 +261,13 @@ def test_a_court_goes_on_after_of() -> None:
     text = "The Supreme Court of Appeal overturned it."
     completed = complete_organisation_name(_ent("The Supreme Court", text, "ORG"), text)
     assert completed.text == "The Supreme Court of Appeal"
+
+
+def test_a_saints_possessive_and_the_building_after_it_are_one_place() -> None:
+    text = "the balcony of St Peter's Basilica"
+    saint = Ent("St Peter's", "PERSON", text.index("St"), after="Basilica")
+    assert possessive_landmark(saint, text) == "St Peter's Basilica"
+    text = "He waved from St Peter's Square."
+    assert possessive_landmark(Ent("St Peter", "PERSON", text.index("St")), text) == (
+        "St Peter's Square"
+    )
