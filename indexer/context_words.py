@@ -107,6 +107,11 @@ PLACE_APPOSITION = _described_as(
     "volcano",
     "mountain",
     "valley",
+    "nightclub",
+    "restaurant",
+    "cafe",
+    "hotel",
+    "school",
 )
 THING_APPOSITION = _described_as(*THING_NOUNS)
 # Only buildings are stormed: "gunmen stormed the Holey Artisan Bakery".
@@ -381,6 +386,8 @@ NATURAL_FEATURES = {
     "temple",
     "mosque",
     "monastery",
+    "bridge",  # "the Morandi bridge"
+    "station",  # "at Maelbeek station"
 }
 
 NUMBER_WORDS = {
@@ -415,6 +422,9 @@ EVENT_WORDS = {
     "prize",
     "summit",
 }
+# "the Republican National Convention": a party's gathering, not the party
+# ("the All Basotho Convention" is one).
+PARTY_GATHERING = re.compile(r"\bNational Convention$")
 
 # Last words of names of things the model tags ORG or PERSON.
 THING_WORDS = {"telescope", "rocket", "satellite", "spacecraft", "rover", "capsule", "vaccine"}
@@ -587,8 +597,8 @@ PARTY_BY_NAME = (
 NAME_BEFORE_HEAD = re.compile(r"((?: [A-Z][\w'’-]+)+) (?:movement|party|alliance|coalition)\b")
 # "Taylor Swift-themed", "Kremlin-backed", "Taliban-style": a word made from the name.
 DESCRIBING_TAILS = {"style", "run", "born", "era", "like", "friendly", "bound", "wide", "free"}
-# " del Tronto", " de la Frontera": the rest of a town's name after a particle.
-PLACE_PARTICLE_TAIL = re.compile(r"(?: (?:de|del|della|di|do|da|la|le))+ [A-Z][\w'’-]+\b")
+# " del Tronto", " de la Frontera", " am See": the rest of a town's name after a particle.
+PLACE_PARTICLE_TAIL = re.compile(r"(?: (?:de|del|della|di|do|da|la|le|am|an der))+ [A-Z][\w'’-]+\b")
 # Courts and academies whose names go on with "of": "Supreme Court of Appeal".
 BODY_HEADS = {"court", "academy", "institute", "tribunal"}
 OF_TAIL = re.compile(r" of [A-Z][a-z]+\b(?! [A-Z])")

@@ -429,12 +429,17 @@ class Gazetteer:
         return candidate.place(mention, confidence) if candidate is not None else None
 
 
+# GeoNames writes some Japanese and Korean cities with their administrative
+# suffix ("Nara-shi", "Ganghwa-gun"); news, and a facet, use the bare name.
+ADMIN_SUFFIX = re.compile(r"-(?:shi|gun|ku)$")
+
+
 def _city(city: dict[str, Any], kind: str = "city", needs_context: bool = False) -> Candidate:
     """A GeoNames city record as a candidate; a US one carries its state's code."""
     country = city["countrycode"]
     return Candidate(
         id=f"geonames:{city['geonameid']}",
-        name=city["name"],
+        name=ADMIN_SUFFIX.sub("", city["name"]),
         country_code=country,
         lat=city["latitude"],
         lon=city["longitude"],

@@ -32,15 +32,20 @@ from indexer.context_words import (
 from indexer.dates import PAST_WORDS
 from indexer.sentence_start import sentence_end
 
-# "Most of the passengers were Chinese."
-_PREDICATE = re.compile(r"\b(?:were|are)\s+(?:mostly\s+|all\s+)?$")
+# "Most of the passengers were Chinese", "the victims were mostly German and Spanish".
+_PREDICATE = re.compile(
+    r"\b(?:were|are)\s+(?:(?:mostly|all|largely|mainly)\s+)?(?:[A-Z][a-z]+(?:,\s+|\s+and\s+))*$"
+)
+_LIST_GOES_ON = re.compile(r"(?:,\s+|\s+and\s+)[A-Z][a-z]+\b")
 # Lower-case words, then a capitalised full name: "billionaire Richard Branson".
 _DESCRIBED_PERSON = re.compile(r"((?:\s+[a-z][a-z-]+){1,3}),?\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 # "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
 # noun for one person, whose nationality is not the story's country.
 _ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
-_NOUN_ENDS_HERE = re.compile(r"(?:['’]s\b|[,.;:]|\s+who\b)")
+_NOUN_ENDS_HERE = re.compile(
+    r"(?:['’]s\b|[,.;:]|\s+who\b|\s+(?:has|had|is|was|said|says|told|denied)\b)"
+)
 # Collective forms ("the French, who...") name a people, which may act as its country.
 _COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese", "s")
 
@@ -88,6 +93,20 @@ PEOPLE_NOUNS = {
     "residents",
     "nurse",
     "doctor",
+    "skydiver",
+    "daredevil",
+    "climber",
+    "mountaineer",
+    "swimmer",
+    "cyclist",
+    "skier",
+    "athlete",
+    "athletes",
+    "runner",
+    "sailor",
+    "astronaut",
+    "activist",
+    "journalist",
 }
 
 
@@ -125,7 +144,8 @@ def demonym_names_a_person(e: Ent, text: str) -> bool:
         return True
     after = e.start + len(e.text)
     if _COMPANY_AFTER.match(text, after) or (
-        _PREDICATE.search(before) and _NOUN_ENDS_HERE.match(text, after)
+        _PREDICATE.search(before)
+        and (_NOUN_ENDS_HERE.match(text, after) or _LIST_GOES_ON.match(text, after))
     ):
         return True
     # "the British billionaire Richard Branson": describing one person by

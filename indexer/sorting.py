@@ -46,6 +46,7 @@ from indexer.context_words import (
     OFFICE_THEN_NAME,
     ORG_APPOSITION,
     ORGANISATION_WORDS,
+    PARTY_GATHERING,
     PARTY_MEMBERS,
     PARTY_PLURALS,
     PERSON_OF_PLACE,
@@ -278,7 +279,15 @@ class MentionSorter:
             return ("place", landmark, "LANDMARK")  # "St Peter" + "'s Square"
         if alias is None and e.after.lower() == "party" and name[:1].isupper():
             return ("actor", e.text, "ORG")  # "the Morena party", not Morena, India
-        if alias is None and e.after.lower() in FEATURE_WORDS and name[:1].isupper():
+        if (
+            alias is None
+            and e.after.lower() in FEATURE_WORDS
+            and name[:1].isupper()
+            # "the New Mexico desert" is a desert in a state, not one named so
+            and not any(
+                c.kind in ("country", "state") for c in self.gazetteer.candidates(name)
+            )
+        ):
             return ("place", f"{name} {e.after.title()}", "LANDMARK")
         if (
             alias is None
@@ -290,6 +299,8 @@ class MentionSorter:
             )
             and e.label != "NORP"  # "a Christian camp"
             and e.before.lower() not in ("a", "an")  # "a Sikh temple": a kind, not a name
+            # "Motorway bridge collapses" over "a motorway": a headline's word
+            and not re.search(rf"\b{re.escape(name.lower())}\b", text)
             and name[:1].isupper()
             and name not in evidence.surnames_as_written
             # "the US Coast Guard" ... "the Coast Guard district": the organisation
@@ -481,6 +492,8 @@ class MentionSorter:
             return None  # "Farmers also blocked roads": a word, not a name
         if name in evidence.events and self.aliases.get(name) is None:
             return None  # "Alcaraz beats Djokovic to win Wimbledon"
+        if PARTY_GATHERING.search(name):
+            return None
         if (
             THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start)
             or THING_APPOSITION.match(evidence.text, e.start + len(e.text))
@@ -649,7 +662,10 @@ class MentionSorter:
             # A name seen capitalised mid-sentence too ("...said Putin") is a name.
             and not re.search(rf"[\w,] {re.escape(e.text)}\b", text)
         }
-        return common_words(self.model, suspects.values()) if suspects else set()
+        # Written in lower case elsewhere ("Motorway bridge collapses" over "a
+        # motorway"): a word, whatever the tagger reads at the start.
+        lower_too = {w for w in suspects if re.search(rf"\b{re.escape(w.lower())}\b", text)}
+        return lower_too | (common_words(self.model, suspects.values()) if suspects else set())
 
     def _is_misread_place(
         self, e: Ent, cue: str | None, surnames: set[str], tagged_places: set[str]

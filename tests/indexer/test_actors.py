@@ -218,3 +218,8 @@ def test_a_family_name_written_first_is_a_key_and_numbered_names_are_no_people()
         [("Messier 87", "PERSON"), ("Kim", "PERSON"), ("Kim Jong-un", "PERSON")], AliasTable([])
     )
     assert [a.name for a in actors] == ["Kim Jong-un"]
+
+
+def test_newspapers_keep_their_the_and_an_agency_its_full_name() -> None:
+    actors, _ = canonical_actors([("Guardian", "ORG"), ("NSA", "ORG")], aliases())
+    assert [a.name for a in actors] == ["The Guardian", "National Security Agency"]

@@ -576,3 +576,25 @@ def test_airports_in_apposition_theatres_and_a_family_name_first(enricher: Enric
     assert {"Heathrow", "Colon Theatre", "Bogota"} <= places
     assert "Kim" not in places and "Kim Jong-un" in enriched.persons
     assert not {"Heathrow", "Colon Theatre"} & set(enriched.organizations + enriched.persons)
+
+
+def test_a_desert_in_a_state_a_bridge_and_a_headline_word_written_small_too(
+    enricher: Enricher,
+) -> None:
+    article = Article(
+        url="http://h/genoa",
+        title="Motorway bridge collapses in Genoa",
+        body="GENOA, Italy - The Morandi bridge, which carries a motorway over the city, "
+        "collapsed on Tuesday. He jumped above the New Mexico desert. Donald Trump will "
+        "attend the Republican National Convention; the All Basotho Convention won in Lesotho. A gunman opened fire inside Pulse, a "
+        "gay nightclub in Orlando.",
+        published_at=dt.datetime(2018, 8, 14, 18, tzinfo=dt.UTC),
+    )
+    (enriched,) = enricher.enrich([article])
+    places = {p.name for p in enriched.places}
+    actors = {a.name for a in enriched.actors}
+    assert {"Morandi", "New Mexico", "Pulse"} <= places
+    assert "New Mexico Desert" not in places
+    assert "Motorway" not in actors and "Motorway" not in places
+    assert "Republican National Convention" not in actors
+    assert "All Basotho Convention" in actors

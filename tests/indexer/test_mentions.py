@@ -146,12 +146,20 @@ def test_a_nationality_word_standing_for_one_person() -> None:
         ("The Panamanian law firm Mossack Fonseca denied it.", "Panamanian", True),
         ("Turkish police detained Ekrem Imamoglu.", "Turkish", False),
         ("He met the Ukrainian President Volodymyr Zelensky.", "Ukrainian", False),
+        ("The victims were mostly German and Spanish.", "German", True),
+        ("The victims were mostly German and Spanish.", "Spanish", True),
+        ("The Australian has denied the allegations.", "Australian", True),
+        ("The Austrian skydiver broke the record.", "Austrian", True),
+        ("Shoppers at European and American retailers waited.", "American", True),
+        ("Protests spread through the central Tunisian town.", "Tunisian", False),
     ],
 )
 def test_a_nationality_word_describing_people_or_a_company_is_no_country(
     text: str, word: str, people: bool
 ) -> None:
-    assert demonym_names_a_person(_ent(word, text, "NORP"), text) is people
+    start = text.index(word)
+    after = text[start + len(word) :].split()[0].strip(".,")
+    assert demonym_names_a_person(Ent(word, "NORP", start, after=after), text) is people
 
 
 def test_a_name_split_in_two_side_by_side_is_one_person_but_an_owner_is_not() -> None:
@@ -255,6 +263,8 @@ def test_a_name_ending_a_headline_keeps_without_the_break_after_it() -> None:
 def test_a_place_name_goes_on_after_a_particle() -> None:
     text = "The villages of Accumoli and Arquata del Tronto were damaged."
     assert complete_particle_tail(_ent("Arquata", text, "GPE"), text).text == "Arquata del Tronto"
+    text = "Students came from a school in Haltern am See."
+    assert complete_particle_tail(_ent("Haltern", text, "GPE"), text).text == "Haltern am See"
 
 
 def test_a_court_goes_on_after_of() -> None:
