@@ -332,6 +332,9 @@ PARTY_PLURALS = {
 
 # First words that make a name a place ("Place de la Concorde", "River South Esk").
 LANDMARK_PREFIXES = {
+    "Cathedral",  # "the Cathedral of Christ the Saviour"
+    "Basilica",
+    "Castle",
     "Place",
     "Plaza",
     "Piazza",
@@ -387,6 +390,7 @@ NATURAL_FEATURES = {
     "mosque",
     "monastery",
     "bridge",  # "the Morandi bridge"
+    "forest",  # "the Sambisa forest"
     "station",  # "at Maelbeek station"
 }
 

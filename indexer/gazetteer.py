@@ -430,7 +430,8 @@ class Gazetteer:
 
 
 # GeoNames writes some Japanese and Korean cities with their administrative
-# suffix ("Nara-shi", "Ganghwa-gun"); news, and a facet, use the bare name.
+# suffix ("Nara-shi", "Ganghwa-gun") and some Russian ones with the soft sign's
+# apostrophe ("Katyn'"); news, and a facet, use the bare name.
 ADMIN_SUFFIX = re.compile(r"-(?:shi|gun|ku)$")
 
 
@@ -439,7 +440,7 @@ def _city(city: dict[str, Any], kind: str = "city", needs_context: bool = False)
     country = city["countrycode"]
     return Candidate(
         id=f"geonames:{city['geonameid']}",
-        name=ADMIN_SUFFIX.sub("", city["name"]),
+        name=ADMIN_SUFFIX.sub("", city["name"]).rstrip("'"),
         country_code=country,
         lat=city["latitude"],
         lon=city["longitude"],

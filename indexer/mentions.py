@@ -174,6 +174,7 @@ DENOMINATIONS = {
     "lutheran",
     "presbyterian",
     "evangelical",
+    "episcopal",
 }
 
 

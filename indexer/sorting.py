@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-from indexer.actors import TITLE_WORDS, clean_mention, surname_keys
+from indexer.actors import ROYAL_STYLES, TITLE_WORDS, clean_mention, surname_keys
 from indexer.context_words import (
     ACTOR_LABELS,
     ADJECTIVE_ENDING,
@@ -328,7 +328,12 @@ class MentionSorter:
             alias is None
             and len(words) > 1
             and (words[-1].lower() in LANDMARK_WORDS or words[0] in LANDMARK_PREFIXES or visited)
-            and not is_denomination(name)
+            # "the Episcopal Church": a denomination, unless the text is in or at
+            # it ("a Bible study in the Emanuel ... Episcopal Church")
+            and not (
+                is_denomination(name)
+                and not IN_OR_AT.search(evidence.text, max(0, e.start - 20), e.start)
+            )
             # "the Good News International Church": a congregation, not a building
             and not (words[-1] == "Church" and CONGREGATION_WORDS & {w.lower() for w in words})
         ):
@@ -511,6 +516,8 @@ class MentionSorter:
             return None  # "Valentine's Day": a holiday
         if e.before.isdigit() and " " not in name:
             return None  # "the 737 Max": a model, not an actor
+        if e.label == "PERSON" and " " not in name and e.before.lower() in ROYAL_STYLES:
+            return ("actor", f"{e.before} {name}", e.label)  # "Prince" + "Harry"
         return ("actor", e.text, e.label)
 
     def _one_name_one_place(

@@ -598,3 +598,26 @@ def test_a_desert_in_a_state_a_bridge_and_a_headline_word_written_small_too(
     assert "Motorway" not in actors and "Motorway" not in places
     assert "Republican National Convention" not in actors
     assert "All Basotho Convention" in actors
+
+
+def test_royal_styles_churches_cathedrals_and_forests(enricher: Enricher) -> None:
+    article = Article(
+        url="http://h/royal",
+        title="Prince Harry marries at Windsor",
+        body="WINDSOR, England - Michael Curry, the leader of the Episcopal Church, spoke. "
+        "Nine people were killed at a Bible study in the Emanuel African Methodist "
+        "Episcopal Church in Charleston. The band sang in the Cathedral of Christ the "
+        "Saviour in Moscow. The army searched the Sambisa forest in Nigeria. Trading on "
+        "the Nasdaq stock exchange was delayed.",
+        published_at=dt.datetime(2018, 5, 19, 18, tzinfo=dt.UTC),
+    )
+    (enriched,) = enricher.enrich([article])
+    places = {p.name for p in enriched.places}
+    actors = {a.name for a in enriched.actors}
+    assert {"Prince Harry", "Episcopal Church", "Nasdaq"} <= actors and "Harry" not in actors
+    assert {
+        "Emanuel African Methodist Episcopal Church",
+        "Cathedral of Christ the Saviour",
+        "Sambisa",
+    } <= places
+    assert "Episcopal Church" not in places and "Nasdaq" not in places
