@@ -577,6 +577,9 @@ FACILITY_TAIL = re.compile(r" (?:International )?(?:Airport|Square|Stadium|Bridg
 FACILITY_UNTAGGED = re.compile(
     r"\b((?:[A-Z][\w'’-]+ ){1,3}(?:International )?(?:Airport|Square|Stadium|Bridge))\b"
 )
+# Two lower-case words after a name, the last saying what kind of site it
+# is: "the CentralWorld shopping mall", "the Moria migrant camp".
+KIND_OF_SITE = re.compile(r" [a-z]+ ([a-z]+)\b")
 # A name before a lower-case building or site, the model having tagged
 # nothing: "The Dharahara tower", "the Rana Plaza building".
 LANDMARK_BEFORE_NOUN = re.compile(

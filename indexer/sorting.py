@@ -34,6 +34,7 @@ from indexer.context_words import (
     HOLIDAY_AFTER,
     IN_OR_AT,
     INSTITUTION_PLACES,
+    KIND_OF_SITE,
     LANDMARK_PREFIXES,
     LANDMARK_WORDS,
     LED_BY,
@@ -296,6 +297,11 @@ class MentionSorter:
             and (
                 e.after in NATURAL_FEATURES
                 or (e.after == "airport" and e.label in ACTOR_LABELS | {"FAC"})
+                # "the CentralWorld shopping mall", "the Moria migrant camp"
+                or (
+                    (kind := KIND_OF_SITE.match(text, e.start + len(e.text))) is not None
+                    and kind.group(1) in NATURAL_FEATURES | LANDMARK_WORDS
+                )
             )
             and e.label != "NORP"  # "a Christian camp"
             and e.before.lower() not in ("a", "an")  # "a Sikh temple": a kind, not a name

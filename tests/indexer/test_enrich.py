@@ -600,7 +600,7 @@ def test_a_desert_in_a_state_a_bridge_and_a_headline_word_written_small_too(
     assert "All Basotho Convention" in actors
 
 
-def test_royal_styles_churches_cathedrals_and_forests(enricher: Enricher) -> None:
+def test_royal_styles_churches_cathedrals_forests_and_malls(enricher: Enricher) -> None:
     article = Article(
         url="http://h/royal",
         title="Prince Harry marries at Windsor",
@@ -608,7 +608,8 @@ def test_royal_styles_churches_cathedrals_and_forests(enricher: Enricher) -> Non
         "Nine people were killed at a Bible study in the Emanuel African Methodist "
         "Episcopal Church in Charleston. The band sang in the Cathedral of Christ the "
         "Saviour in Moscow. The army searched the Sambisa forest in Nigeria. Trading on "
-        "the Nasdaq stock exchange was delayed.",
+        "the Nasdaq stock exchange was delayed. Protesters burned the CentralWorld "
+        "shopping mall in Bangkok.",
         published_at=dt.datetime(2018, 5, 19, 18, tzinfo=dt.UTC),
     )
     (enriched,) = enricher.enrich([article])
@@ -619,5 +620,6 @@ def test_royal_styles_churches_cathedrals_and_forests(enricher: Enricher) -> Non
         "Emanuel African Methodist Episcopal Church",
         "Cathedral of Christ the Saviour",
         "Sambisa",
+        "CentralWorld",
     } <= places
     assert "Episcopal Church" not in places and "Nasdaq" not in places
