@@ -392,6 +392,9 @@ NATURAL_FEATURES = {
     "bridge",  # "the Morandi bridge"
     "forest",  # "the Sambisa forest"
     "station",  # "at Maelbeek station"
+    "stations",  # "at Lubyanka and Park Kultury stations"
+    "building",  # "the CTV building"
+    "field",  # "the Khurais oil field"
 }
 
 NUMBER_WORDS = {
@@ -429,6 +432,13 @@ EVENT_WORDS = {
 # "the Republican National Convention": a party's gathering, not the party
 # ("the All Basotho Convention" is one).
 PARTY_GATHERING = re.compile(r"\bNational Convention$")
+
+# A building and the town it stands in, tagged as one name: "Robb Elementary
+# School in Uvalde", "University Hospital in Coventry".
+SITE_IN_PLACE = re.compile(r"(?P<site>.+ [A-Z][a-z]+) in (?P<place>[A-Z][\w'’ -]+)")
+# Lower-case words after a name that make it a work's title: "the new Batman
+# film" (not Batman, Turkey).
+WORK_NOUNS = {"film", "films", "movie", "novel", "book", "song", "album", "series", "musical"}
 
 # Last words of names of things the model tags ORG or PERSON.
 THING_WORDS = {"telescope", "rocket", "satellite", "spacecraft", "rover", "capsule", "vaccine"}

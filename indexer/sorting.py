@@ -60,6 +60,7 @@ from indexer.context_words import (
     SAINT,
     SENT_FROM,
     SHORE,
+    SITE_IN_PLACE,
     SPEAKING_WORDS,
     STORMED,
     THING_APPOSITION,
@@ -69,6 +70,7 @@ from indexer.context_words import (
     TRUSTED_KINDS,
     TWO_ONE_WORD_NAMES,
     WHO_AFTER,
+    WORK_NOUNS,
 )
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
@@ -146,7 +148,7 @@ class MentionSorter:
     ) -> tuple[MentionList, MentionList, list[Ent]]:
         """(actor mentions, place mentions, the repaired entities) of one article."""
         ents = join_adjacent_people(within_paragraphs(ents), text)
-        evidence = self._evidence(text, ents)
+        evidence = self._evidence(text, ents, {n for n, _ in _dateline_places(article.body)})
         ents = self._repaired(article, text, ents)
         actor_mentions: MentionList = []
         place_mentions: MentionList = []
@@ -166,7 +168,7 @@ class MentionSorter:
         )
         return actor_mentions, place_mentions, ents
 
-    def _evidence(self, text: str, ents: list[Ent]) -> Evidence:
+    def _evidence(self, text: str, ents: list[Ent], dateline: set[str] | None = None) -> Evidence:
         full_names = [
             name
             for e in ents
@@ -191,6 +193,7 @@ class MentionSorter:
         evidence.organisations = {clean_mention(e.text) for e in ents if e.label == "ORG"}
         evidence.events = {clean_mention(e.text) for e in ents if e.label == "EVENT"}
         tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
+        tagged_places |= dateline or set()  # "CHRISTCHURCH - ... struck Christchurch"
         evidence.proven_places = {
             clean_mention(e.text)
             for e in ents
@@ -260,6 +263,20 @@ class MentionSorter:
             return None  # spanning a paragraph break or a dash: a tagging accident
         if not any(ch.isupper() for ch in name):
             return None  # "fled into the bush", "election commission": words, not names
+        site = SITE_IN_PLACE.fullmatch(name)
+        if (
+            site
+            and self.aliases.get(name) is None
+            and site["site"].split()[-1].lower() in LANDMARK_WORDS | {"school"}
+            and self.gazetteer.knows(site["place"], towns=True)
+        ):
+            return ("place", site["site"], "LANDMARK")  # the town is named elsewhere too
+        if e.after in WORK_NOUNS and e.label != "NORP":  # "the American song tradition" counts
+            return None  # "the new Batman film": a title, neither actor nor place
+        if e.label in ("PERSON", "ORG") and name in self.demonyms:
+            return self._sort_group(
+                replace(e, label="NORP"), name, evidence
+            )  # "Azerbaijani forces"
         shore = SHORE.fullmatch(name) if e.label in PLACE_LABELS else None
         if shore:
             name = shore.group(1)  # "Mexico's Pacific coast": the Pacific
@@ -285,9 +302,7 @@ class MentionSorter:
             and e.after.lower() in FEATURE_WORDS
             and name[:1].isupper()
             # "the New Mexico desert" is a desert in a state, not one named so
-            and not any(
-                c.kind in ("country", "state") for c in self.gazetteer.candidates(name)
-            )
+            and not any(c.kind in ("country", "state") for c in self.gazetteer.candidates(name))
         ):
             return ("place", f"{name} {e.after.title()}", "LANDMARK")
         if (

@@ -623,3 +623,23 @@ def test_royal_styles_churches_cathedrals_forests_and_malls(enricher: Enricher) 
         "CentralWorld",
     } <= places
     assert "Episcopal Church" not in places and "Nasdaq" not in places
+
+
+def test_datelines_demonyms_films_and_sites_named_with_their_town(enricher: Enricher) -> None:
+    article = Article(
+        url="http://h/christchurch",
+        title="Earthquake devastates city",
+        body="CHRISTCHURCH, New Zealand - A strong earthquake struck Christchurch at "
+        "lunchtime, collapsing the CTV building. Hours earlier, Azerbaijani forces took the "
+        "town of Shusha. A gunman opened fire during the new Batman film. An 18-year-old "
+        "killed 19 children at Robb Elementary School in Uvalde and was shot by a Border "
+        "Patrol agent. Drones struck the Khurais oil field.",
+        published_at=dt.datetime(2011, 2, 22, 9, tzinfo=dt.UTC),
+    )
+    (enriched,) = enricher.enrich([article])
+    places = {p.name for p in enriched.places}
+    actors = {a.name for a in enriched.actors}
+    assert {"Christchurch", "CTV", "Azerbaijan", "Robb Elementary School", "Khurais"} <= places
+    assert "Batman" not in places
+    assert not {"Christchurch", "Azerbaijani", "CTV"} & actors
+    assert "Border Patrol" in actors
