@@ -113,22 +113,23 @@ def test_a_wire_dateline_does_not_swallow_the_first_name(enricher: Enricher) -> 
         "NAIROBI - William Ruto was declared the winner of Kenya's presidential election "
         "on Monday, narrowly defeating Raila Odinga.\n\nRuto thanked his supporters."
     )
-    article = Article(
-        url="http://h/ruto",
+    enriched = _enrich_text(
+        enricher,
+        body,
+        dt.datetime(2022, 8, 15, 18, tzinfo=dt.UTC),
         title="Kenya has a new president",
-        body=body,
-        published_at=dt.datetime(2022, 8, 15, 18, tzinfo=dt.UTC),
     )
-    (enriched,) = enricher.enrich([article])
     assert "William Ruto" in enriched.persons
     assert "Ruto" not in enriched.persons
     assert "Nairobi" in {p.name for p in enriched.places}
 
 
-def _enrich_text(enricher: Enricher, body: str, published: dt.datetime | None = None) -> Article:
+def _enrich_text(
+    enricher: Enricher, body: str, published: dt.datetime | None = None, title: str = "A story"
+) -> Article:
     article = Article(
         url=f"http://h/{abs(hash(body))}",
-        title="A story",
+        title=title,
         body=body,
         published_at=published or dt.datetime(2023, 6, 11, 8, tzinfo=dt.UTC),
     )
@@ -193,17 +194,16 @@ def test_the_words_around_a_name_make_it_a_place(enricher: Enricher) -> None:
 
 
 def test_names_the_model_cuts_short_or_dresses_up_in_a_headline(enricher: Enricher) -> None:
-    article = Article(
-        url="http://h/milei",
-        title="Libertarian Milei wins Argentina's presidency",
-        body=(
+    enriched = _enrich_text(
+        enricher,
+        (
             "BUENOS AIRES - Javier Milei, a libertarian economist, won Argentina's "
             "presidential runoff on Sunday. Supporters of his United Party for National "
             "Development danced in the streets. Milei thanked them."
         ),
-        published_at=dt.datetime(2023, 11, 20, 3, tzinfo=dt.UTC),
+        dt.datetime(2023, 11, 20, 3, tzinfo=dt.UTC),
+        title="Libertarian Milei wins Argentina's presidency",
     )
-    (enriched,) = enricher.enrich([article])
     names = {a.name for a in enriched.actors}
     assert "Javier Milei" in names and "Libertarian Milei" not in names
     assert "United Party for National Development" in names
@@ -581,16 +581,15 @@ def test_airports_in_apposition_theatres_and_a_family_name_first(enricher: Enric
 def test_a_desert_in_a_state_a_bridge_and_a_headline_word_written_small_too(
     enricher: Enricher,
 ) -> None:
-    article = Article(
-        url="http://h/genoa",
-        title="Motorway bridge collapses in Genoa",
-        body="GENOA, Italy - The Morandi bridge, which carries a motorway over the city, "
+    enriched = _enrich_text(
+        enricher,
+        "GENOA, Italy - The Morandi bridge, which carries a motorway over the city, "
         "collapsed on Tuesday. He jumped above the New Mexico desert. Donald Trump will "
         "attend the Republican National Convention; the All Basotho Convention won in Lesotho. A gunman opened fire inside Pulse, a "
         "gay nightclub in Orlando.",
-        published_at=dt.datetime(2018, 8, 14, 18, tzinfo=dt.UTC),
+        dt.datetime(2018, 8, 14, 18, tzinfo=dt.UTC),
+        title="Motorway bridge collapses in Genoa",
     )
-    (enriched,) = enricher.enrich([article])
     places = {p.name for p in enriched.places}
     actors = {a.name for a in enriched.actors}
     assert {"Morandi", "New Mexico", "Pulse"} <= places
@@ -601,18 +600,17 @@ def test_a_desert_in_a_state_a_bridge_and_a_headline_word_written_small_too(
 
 
 def test_royal_styles_churches_cathedrals_forests_and_malls(enricher: Enricher) -> None:
-    article = Article(
-        url="http://h/royal",
-        title="Prince Harry marries at Windsor",
-        body="WINDSOR, England - Michael Curry, the leader of the Episcopal Church, spoke. "
+    enriched = _enrich_text(
+        enricher,
+        "WINDSOR, England - Michael Curry, the leader of the Episcopal Church, spoke. "
         "Nine people were killed at a Bible study in the Emanuel African Methodist "
         "Episcopal Church in Charleston. The band sang in the Cathedral of Christ the "
         "Saviour in Moscow. The army searched the Sambisa forest in Nigeria. Trading on "
         "the Nasdaq stock exchange was delayed. Protesters burned the CentralWorld "
         "shopping mall in Bangkok.",
-        published_at=dt.datetime(2018, 5, 19, 18, tzinfo=dt.UTC),
+        dt.datetime(2018, 5, 19, 18, tzinfo=dt.UTC),
+        title="Prince Harry marries at Windsor",
     )
-    (enriched,) = enricher.enrich([article])
     places = {p.name for p in enriched.places}
     actors = {a.name for a in enriched.actors}
     assert {"Prince Harry", "Episcopal Church", "Nasdaq"} <= actors and "Harry" not in actors
@@ -626,17 +624,16 @@ def test_royal_styles_churches_cathedrals_forests_and_malls(enricher: Enricher) 
 
 
 def test_datelines_demonyms_films_and_sites_named_with_their_town(enricher: Enricher) -> None:
-    article = Article(
-        url="http://h/christchurch",
-        title="Earthquake devastates city",
-        body="CHRISTCHURCH, New Zealand - A strong earthquake struck Christchurch at "
+    enriched = _enrich_text(
+        enricher,
+        "CHRISTCHURCH, New Zealand - A strong earthquake struck Christchurch at "
         "lunchtime, collapsing the CTV building. Hours earlier, Azerbaijani forces took the "
         "town of Shusha. A gunman opened fire during the new Batman film. An 18-year-old "
         "killed 19 children at Robb Elementary School in Uvalde and was shot by a Border "
         "Patrol agent. Drones struck the Khurais oil field.",
-        published_at=dt.datetime(2011, 2, 22, 9, tzinfo=dt.UTC),
+        dt.datetime(2011, 2, 22, 9, tzinfo=dt.UTC),
+        title="Earthquake devastates city",
     )
-    (enriched,) = enricher.enrich([article])
     places = {p.name for p in enriched.places}
     actors = {a.name for a in enriched.actors}
     assert {"Christchurch", "CTV", "Azerbaijan", "Robb Elementary School", "Khurais"} <= places
