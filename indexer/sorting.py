@@ -516,6 +516,11 @@ class MentionSorter:
             return None
         if name in evidence.common:
             return None  # "Farmers also blocked roads": a word, not a name
+        if e.start == 0 and e.label == "ORG" and self.aliases.get(name) is None:
+            body = evidence.text[evidence.text.find("\n\n") + 2 :]
+            if not any(re.search(rf"\b{re.escape(w)}\b", body) for w in name.split()):
+                return None  # "Meteor explodes over Russian city", "Millions in Texas...":
+                # a headline's first words the story never names again
         if name in evidence.events and self.aliases.get(name) is None:
             return None  # "Alcaraz beats Djokovic to win Wimbledon"
         if PARTY_GATHERING.search(name):

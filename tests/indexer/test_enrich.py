@@ -640,3 +640,16 @@ def test_datelines_demonyms_films_and_sites_named_with_their_town(enricher: Enri
     assert "Batman" not in places
     assert not {"Christchurch", "Azerbaijani", "CTV"} & actors
     assert "Border Patrol" in actors
+
+
+def test_a_headlines_first_word_the_story_never_names_again_is_no_actor(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "HOUSTON - More than four million homes in Texas were without power on Tuesday, "
+        "and Governor Greg Abbott called for an investigation.",
+        title="Millions in Texas without power in deep freeze",
+    )
+    assert "Millions" not in {a.name for a in enriched.actors}
+    assert "Greg Abbott" in enriched.persons
