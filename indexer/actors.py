@@ -44,6 +44,10 @@ TITLE_WORDS = {
     "capt",
     "admiral",
     "rear",  # "Rear Admiral Mary Landry"
+    "corporal",
+    "cpl",
+    "duke",
+    "duchess",  # "the Duchess" of Cambridge: a title alone is no actor
     "adm",
     "sergeant",
     "sgt",
@@ -291,6 +295,7 @@ CAPITALISED_DESCRIPTORS = {"Islamist", "Jihadist"}
 DESCRIPTORS = {"islamist", "jihadist", "militant", "rebel", "ruling", "governing", "opposition"}
 # Titles only a person carries: an ORG that starts with one is a person ("King Felipe VI").
 PERSON_TITLES = {
+    "corporal",
     "mr",
     "mrs",
     "ms",

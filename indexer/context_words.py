@@ -54,6 +54,10 @@ THING_NOUNS = (
     "era",
     "album",
     "novel",
+    "rocket",  # "its Falcon Heavy rocket"
+    "tablet",
+    "smartphone",
+    "smartphones",
 )
 THING_BEFORE = re.compile(
     r"(?:\b(?:"
@@ -577,6 +581,27 @@ OFFICE_THEN_NAME = re.compile(
     r" (?:Commissioner|Chief|Secretary|Minister|Director|Chairman|Chairwoman)"
     r" [A-Z][\w'’-]+ [A-Z][\w'’-]+"
 )
+# "the Duchess of Cambridge": the place in a title is no place of the story.
+STYLE_OF = re.compile(r"\b(?:Duke|Duchess|Earl|Countess|Marquess|Prince|Princess) of (?:the )?$")
+# "Commerce Secretary Gina Raimondo": a department's name before its office.
+DEPARTMENTS = {
+    "commerce",
+    "treasury",
+    "defence",
+    "defense",
+    "interior",
+    "health",
+    "energy",
+    "transport",
+    "education",
+    "justice",
+    "labor",
+    "labour",
+    "finance",
+    "trade",
+    "environment",
+    "agriculture",
+}
 # "The White Helmets, who work...": people, whatever the model's label.
 WHO_AFTER = re.compile(r",? who\b")
 

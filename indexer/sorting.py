@@ -26,6 +26,7 @@ from indexer.context_words import (
     CAPTURE_VERBS,
     CLUB_WORDS,
     CONGREGATION_WORDS,
+    DEPARTMENTS,
     DOCUMENT_WORDS,
     EVENT_WORDS,
     FEATURE_WORDS,
@@ -63,6 +64,7 @@ from indexer.context_words import (
     SITE_IN_PLACE,
     SPEAKING_WORDS,
     STORMED,
+    STYLE_OF,
     THING_APPOSITION,
     THING_BEFORE,
     THING_NOUNS,
@@ -271,6 +273,14 @@ class MentionSorter:
             and self.gazetteer.knows(site["place"], towns=True)
         ):
             return ("place", site["site"], "LANDMARK")  # the town is named elsewhere too
+        if STYLE_OF.search(text, max(0, e.start - 20), e.start):
+            return None  # "the Duchess of Cambridge": a title, not the town
+        if (
+            e.label == "ORG"
+            and name.lower() in DEPARTMENTS
+            and e.after in ("Secretary", "Minister")
+        ):
+            return None  # "Commerce Secretary Gina Raimondo": the office's first word
         if e.after in WORK_NOUNS and e.label != "NORP":  # "the American song tradition" counts
             return None  # "the new Batman film": a title, neither actor nor place
         if e.label in ("PERSON", "ORG") and name in self.demonyms:

@@ -653,3 +653,17 @@ def test_a_headlines_first_word_the_story_never_names_again_is_no_actor(
     )
     assert "Millions" not in {a.name for a in enriched.actors}
     assert "Greg Abbott" in enriched.persons
+
+
+def test_titles_departments_and_products_are_no_actors(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "LONDON - The Duchess of Cambridge gave birth to a son on Monday, Kensington "
+        "Palace said. The soldier, Corporal Nathan Cirillo, was killed. Commerce Secretary "
+        "Gina Raimondo spoke. SpaceX launched its Falcon Heavy rocket on Tuesday.",
+        dt.datetime(2013, 7, 22, 21, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Nathan Cirillo", "Gina Raimondo", "SpaceX"} <= actors
+    assert not {"Duchess", "Corporal Nathan Cirillo", "Commerce", "Falcon Heavy"} & actors
+    assert "Cambridge" not in {p.name for p in enriched.places}
