@@ -12,6 +12,7 @@ language and gets no English entities.
 
 from __future__ import annotations
 
+import gc
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -207,6 +208,13 @@ class Enricher:
         self.preload()  # once here, shared by every forked worker
         chunk_size = self.batch_size * 2
         pending: deque[Future[list[Article]]] = deque()
+        # Everything alive now (the model, the gazetteer, the caller's data) is
+        # moved out of the collector's reach before the workers fork, as the
+        # gc module advises: a full collection in a worker would otherwise walk
+        # all of it and write to every page the worker shares with this
+        # process. Never unfrozen here: these objects live as long as the job,
+        # and unfreezing would undo a caller's own freeze.
+        gc.freeze()
         with ProcessPoolExecutor(
             self.n_process,
             mp_context=context,
