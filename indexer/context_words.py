@@ -314,6 +314,7 @@ LANDMARK_WORDS = {
     "mall",
     "theatre",
     "theater",
+    "roundabout",  # "Pearl Roundabout"
     "monument",
     "memorial",
     "cemetery",

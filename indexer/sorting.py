@@ -358,7 +358,12 @@ class MentionSorter:
         if (
             alias is None
             and len(words) > 1
-            and (words[-1].lower() in LANDMARK_WORDS or words[0] in LANDMARK_PREFIXES or visited)
+            and (
+                words[-1].lower() in LANDMARK_WORDS
+                or words[-1] == "Place"  # "BC Place"; not "took place"
+                or words[0] in LANDMARK_PREFIXES
+                or visited
+            )
             # "the Episcopal Church": a denomination, unless the text is in or at
             # it ("a Bible study in the Emanuel ... Episcopal Church")
             and not (

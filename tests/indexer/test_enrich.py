@@ -667,3 +667,16 @@ def test_titles_departments_and_products_are_no_actors(enricher: Enricher) -> No
     assert {"Nathan Cirillo", "Gina Raimondo", "SpaceX"} <= actors
     assert not {"Duchess", "Corporal Nathan Cirillo", "Commerce", "Falcon Heavy"} & actors
     assert "Cambridge" not in {p.name for p in enriched.places}
+
+
+def test_roundabouts_and_venues_named_place_are_places(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "MANAMA - Police cleared protesters from Pearl Roundabout on Thursday. The "
+        "Winter Olympics opened inside BC Place in Vancouver. Talks with Hamas took place "
+        "in Cairo.",
+        dt.datetime(2011, 2, 17, 12, tzinfo=dt.UTC),
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Pearl Roundabout", "BC Place"} <= places
+    assert "Hamas" not in places
