@@ -402,6 +402,9 @@ NATURAL_FEATURES = {
     "field",  # "the Khurais oil field"
 }
 
+# Every lower-case word that can say what kind of site a name is.
+SITE_NOUNS = NATURAL_FEATURES | LANDMARK_WORDS
+
 NUMBER_WORDS = {
     "two",
     "three",

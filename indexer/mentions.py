@@ -297,13 +297,9 @@ def possessive_landmark(e: Ent, text: str) -> str | None:
     """ "St Peter" followed by "'s Square", or "St Peter's" by "Basilica": the
     place is "St Peter's Square", "St Peter's Basilica"."""
     follow = POSSESSIVE_LANDMARK.match(text, e.start + len(e.text))
-    if follow and follow.group(1).lower() in LANDMARK_WORDS | {"basilica"}:
+    if follow and follow.group(1).lower() in LANDMARK_WORDS:
         return f"{clean_mention(e.text)}'s {follow.group(1)}"
-    if (
-        e.text.endswith(("'s", "’s"))
-        and e.after.istitle()
-        and e.after.lower() in LANDMARK_WORDS | {"basilica"}
-    ):
+    if e.text.endswith(("'s", "’s")) and e.after.istitle() and e.after.lower() in LANDMARK_WORDS:
         return f"{clean_mention(e.text[:-2])}'s {e.after}"
     return None
 

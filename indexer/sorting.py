@@ -62,6 +62,7 @@ from indexer.context_words import (
     SENT_FROM,
     SHORE,
     SITE_IN_PLACE,
+    SITE_NOUNS,
     SPEAKING_WORDS,
     STORMED,
     STYLE_OF,
@@ -150,7 +151,8 @@ class MentionSorter:
     ) -> tuple[MentionList, MentionList, list[Ent]]:
         """(actor mentions, place mentions, the repaired entities) of one article."""
         ents = join_adjacent_people(within_paragraphs(ents), text)
-        evidence = self._evidence(text, ents, {n for n, _ in _dateline_places(article.body)})
+        dateline = _dateline_places(article.body)
+        evidence = self._evidence(text, ents, {name for name, _ in dateline})
         ents = self._repaired(article, text, ents)
         actor_mentions: MentionList = []
         place_mentions: MentionList = []
@@ -164,7 +166,7 @@ class MentionSorter:
         )
         actor_mentions += untagged_actors
         place_mentions += untagged_places
-        place_mentions = _dateline_places(article.body) + place_mentions
+        place_mentions = dateline + place_mentions
         place_mentions, actor_mentions = self._one_name_one_place(
             place_mentions, actor_mentions, evidence.surnames
         )
@@ -325,13 +327,13 @@ class MentionSorter:
                 # "the CentralWorld shopping mall", "the Moria migrant camp"
                 or (
                     (kind := KIND_OF_SITE.match(text, e.start + len(e.text))) is not None
-                    and kind.group(1) in NATURAL_FEATURES | LANDMARK_WORDS
+                    and kind.group(1) in SITE_NOUNS
                 )
             )
             and e.label != "NORP"  # "a Christian camp"
             and e.before.lower() not in ("a", "an")  # "a Sikh temple": a kind, not a name
             # "Motorway bridge collapses" over "a motorway": a headline's word
-            and not re.search(rf"\b{re.escape(name.lower())}\b", text)
+            and not _written_in_lower_case(name, text)
             and name[:1].isupper()
             and name not in evidence.surnames_as_written
             # "the US Coast Guard" ... "the Coast Guard district": the organisation
@@ -424,9 +426,7 @@ class MentionSorter:
             return None  # "metro", "North": words, not place names
         if e.after.lower() in DOCUMENT_WORDS:
             return None  # "the Paris agreement": a treaty named after a city
-        if THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start) or (
-            e.after in THING_NOUNS
-        ):
+        if _named_thing(e, evidence.text):
             return None  # "the capsule, named Phoenix", "the Rosetta probe": things
         if (
             alias is not None
@@ -540,10 +540,8 @@ class MentionSorter:
             return None  # "Alcaraz beats Djokovic to win Wimbledon"
         if PARTY_GATHERING.search(name):
             return None
-        if (
-            THING_BEFORE.search(evidence.text, max(0, e.start - 40), e.start)
-            or THING_APPOSITION.match(evidence.text, e.start + len(e.text))
-            or e.after in THING_NOUNS
+        if _named_thing(e, evidence.text) or THING_APPOSITION.match(
+            evidence.text, e.start + len(e.text)
         ):
             return None  # "a small helicopter, Ingenuity", "the Philae lander": things
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
@@ -712,7 +710,7 @@ class MentionSorter:
         }
         # Written in lower case elsewhere ("Motorway bridge collapses" over "a
         # motorway"): a word, whatever the tagger reads at the start.
-        lower_too = {w for w in suspects if re.search(rf"\b{re.escape(w.lower())}\b", text)}
+        lower_too = {w for w in suspects if _written_in_lower_case(w, text)}
         return lower_too | (common_words(self.model, suspects.values()) if suspects else set())
 
     def _is_misread_place(
@@ -813,3 +811,14 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
         and text[e.start - 1 : e.start] not in {'"', "“", "‘", "'"}
         and re.search(rf"(?<!{re.escape(words[-2])} )\b{re.escape(words[-1])}\b", text) is not None
     )
+
+
+def _written_in_lower_case(name: str, text: str) -> bool:
+    """Whether the text also writes the name as a plain word ("a motorway")."""
+    return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _named_thing(e: Ent, text: str) -> bool:
+    """A craft, ship or gadget by what the text calls it: "the capsule, named
+    Phoenix", "the Rosetta probe", "its Falcon Heavy rocket"."""
+    return bool(THING_BEFORE.search(text, max(0, e.start - 40), e.start)) or e.after in THING_NOUNS
