@@ -54,6 +54,17 @@ THING_NOUNS = (
     "era",
     "album",
     "novel",
+    "shuttle",  # "the space shuttle Columbia"
+    "orbiter",
+    "warship",
+    "frigate",
+    "destroyer",
+    "cruiser",
+    "lamb",  # "a lamb, named Dolly"
+    "sheep",
+    "panda",
+    "gorilla",
+    "whale",
     "rocket",  # "its Falcon Heavy rocket"
     "tablet",
     "smartphone",
@@ -318,6 +329,23 @@ LANDMARK_WORDS = {
     "monument",
     "memorial",
     "cemetery",
+    "building",
+    "buildings",  # "the Union Buildings"
+    "gate",  # "the Brandenburg Gate"
+    "wall",  # "the Berlin Wall"
+    "terminus",  # "Chhatrapati Shivaji Terminus"
+    "terminal",
+    "prison",  # "Victor Verster Prison"
+    "jail",
+    "road",  # "Edgware Road"
+    "boulevard",
+    "strasse",  # "Bornholmer Strasse"
+    "bagh",  # "Liaquat Bagh": a garden, in Urdu and Punjabi
+    "gardens",
+    "tunnel",
+    "dam",
+    "pier",
+    "zoo",
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.
@@ -619,6 +647,11 @@ FACILITY_UNTAGGED = re.compile(
 # Two lower-case words after a name, the last saying what kind of site it
 # is: "the CentralWorld shopping mall", "the Moria migrant camp".
 KIND_OF_SITE = re.compile(r" [a-z]+ ([a-z]+)\b")
+# A name in a list that ends in the plural of a kind of site: "at Aldgate,
+# Edgware Road and King's Cross stations".
+LISTED_BEFORE_SITES = re.compile(
+    r"(?:(?:,\s+|,?\s+and\s+)(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)+\s+([a-z]+s)\b"
+)
 # A name before a lower-case building or site, the model having tagged
 # nothing: "The Dharahara tower", "the Rana Plaza building".
 LANDMARK_BEFORE_NOUN = re.compile(

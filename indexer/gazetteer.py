@@ -26,6 +26,7 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
@@ -382,11 +383,12 @@ class Gazetteer:
             best.kind == "city"
             and not self.named_exactly(best, mention)
             and best.population < ALTERNATE_NAME_MIN_POPULATION
-            and not _in_context(best, context_countries)
+            and not (_in_context(best, context_countries) and _spelt_alike(best.name, mention))
         ):
-            # Known only by an alternate spelling, small, and in a country (or
-            # US state) the article never names: more likely a person's name
-            # ("Ariana") or another place's nickname ("Silver City").
+            # Known only by another name, small, and either in a country (or
+            # US state) the article never names or called something else
+            # entirely: more likely a person's name ("Ariana"), another place's
+            # nickname ("Silver City") or a stunt (Topeka was "Google" for a month).
             return None
         confidence = (
             0.95 if len(found) == 1 else 0.8 if best.country_code in context_countries else 0.7
@@ -549,6 +551,15 @@ def subdivision_names(level: int) -> list[str]:
 
 
 ARTICLE = re.compile(r"^(?:al|ar|as|ash|at|ad|an|az|el|the) ")  # "Ar Raqqah" is Raqqa
+
+
+def _spelt_alike(name: str, mention: str) -> bool:
+    """The same name in another transliteration (Khan Younis, Khan Yunis;
+    Derna, Darnah; Dujail, Ad Dujayl) or with a word more (Hualien City)."""
+    a, b = (ARTICLE.sub("", fold(n)) for n in (name, mention))
+    return (
+        f" {b} " in f" {a} " or f" {a} " in f" {b} " or SequenceMatcher(None, a, b).ratio() >= 0.7
+    )
 
 
 def _same_spelling(city: str, mention: str) -> bool:

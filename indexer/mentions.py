@@ -41,10 +41,16 @@ _LIST_GOES_ON = re.compile(r"(?:,\s+|\s+and\s+)[A-Z][a-z]+\b")
 _DESCRIBED_PERSON = re.compile(r"((?:\s+[a-z][a-z-]+){1,3}),?\s+[A-Z][a-z]+\s+[A-Z][a-z]+")
 # "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
 # noun for one person, whose nationality is not the story's country.
-_ONE_PERSON_BEFORE = re.compile(r"(?:\b(?:the|a|an)\s+)$", re.IGNORECASE)
+_ONE_PERSON_BEFORE = re.compile(
+    r"(?:\b(?:the|a|an)\s+(?:(?:first|second|third|last|only|youngest|oldest)\s+)?)$",
+    re.IGNORECASE,
+)
+# Nationality nouns that only ever name one person ("The Scot served"); their
+# plurals ("Scots voted") may still speak for the country.
+ONE_PERSON_DEMONYMS = {"Scot", "Briton", "Brit", "Swede", "Spaniard", "Turk"}
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
 _NOUN_ENDS_HERE = re.compile(
-    r"(?:['’]s\b|[,.;:]|\s+who\b|\s+(?:has|had|is|was|said|says|told|denied)\b)"
+    r"(?:['’]s\b|[,.;:]|\s+who\b|\s+(?:has|had|is|was|said|says|told|denied|in|to)\b)"
 )
 # Collective forms ("the French, who...") name a people, which may act as its country.
 _COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese", "s")
@@ -140,7 +146,11 @@ _COMPANY_AFTER = re.compile(r"\s+[a-z]+\s+(?:" + "|".join(sorted(COMPANY_NOUNS))
 def demonym_names_a_person(e: Ent, text: str) -> bool:
     """Whether a nationality word stands for people (or companies) rather than a country."""
     before = text[max(0, e.start - 30) : e.start]
-    if _AGED_BEFORE.search(before) or e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS:
+    if (
+        e.text in ONE_PERSON_DEMONYMS
+        or _AGED_BEFORE.search(before)
+        or e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS
+    ):
         return True
     after = e.start + len(e.text)
     if _COMPANY_AFTER.match(text, after) or (
@@ -677,6 +687,28 @@ def split_and_names(e: Ent) -> list[Ent]:
         Ent(match.group("first"), "ORG", e.start, e.before, "and"),
         Ent(match.group("second"), "ORG", e.start + match.start("second"), "and", e.after),
     ]
+
+
+_LIST_SEPARATOR = re.compile(r",\s+(?:and\s+)?|\s+and$")
+
+
+def split_at_commas(e: Ent) -> list[Ent]:
+    """One span across a comma ("the Union Buildings, Zuma said", "Aldgate,
+    Edgware Road and" before "King's Cross stations"): its names, each on
+    its own. A name never holds a comma; a trailing "and" is the list going on."""
+    if "," not in e.text:
+        return [e]
+    parts: list[Ent] = []
+    position = 0
+    for separator in [*_LIST_SEPARATOR.finditer(e.text), None]:
+        end = separator.start() if separator else len(e.text)
+        piece = e.text[position:end]
+        if piece[:1].isupper() or piece.startswith("the "):
+            before = e.before if position == 0 else ","
+            after = e.after if separator is None else separator.group().strip(", ") or ","
+            parts.append(Ent(piece, e.label, e.start + position, before, after))
+        position = separator.end() if separator else len(e.text)
+    return parts or [e]
 
 
 def sentence_from(text: str, start: int) -> str:

@@ -39,6 +39,7 @@ from indexer.context_words import (
     LANDMARK_PREFIXES,
     LANDMARK_WORDS,
     LED_BY,
+    LISTED_BEFORE_SITES,
     MISREAD_LABELS,
     NAMED_THINGS,
     NATURAL_FEATURES,
@@ -100,6 +101,7 @@ from indexer.mentions import (
     possessive_landmark,
     sentence_from,
     split_and_names,
+    split_at_commas,
     untagged_matches,
     within_paragraphs,
 )
@@ -251,7 +253,8 @@ class MentionSorter:
         ents = [
             part
             for e in ents
-            for split in split_and_names(e)
+            for listed in split_at_commas(e)
+            for split in split_and_names(listed)
             for part in self._split_compound(split)
         ]
         return join_and_names(ents, text)
@@ -329,6 +332,7 @@ class MentionSorter:
                     (kind := KIND_OF_SITE.match(text, e.start + len(e.text))) is not None
                     and kind.group(1) in SITE_NOUNS
                 )
+                or _listed_before_sites(e, text)
             )
             and e.label != "NORP"  # "a Christian camp"
             and e.before.lower() not in ("a", "an")  # "a Sikh temple": a kind, not a name
@@ -816,6 +820,19 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
 def _written_in_lower_case(name: str, text: str) -> bool:
     """Whether the text also writes the name as a plain word ("a motorway")."""
     return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _listed_before_sites(e: Ent, text: str) -> bool:
+    """ "El Pozo" in "at El Pozo and Santa Eugenia stations"."""
+    listed = LISTED_BEFORE_SITES.match(text, e.start + len(e.text))
+    if listed is None:
+        return False
+    plural = listed.group(1)
+    return (
+        plural in SITE_NOUNS
+        or plural.removesuffix("s") in SITE_NOUNS
+        or (plural.endswith("es") and plural.removesuffix("es") in SITE_NOUNS)
+    )
 
 
 def _named_thing(e: Ent, text: str) -> bool:

@@ -680,3 +680,20 @@ def test_roundabouts_and_venues_named_place_are_places(enricher: Enricher) -> No
     places = {p.name for p in enriched.places}
     assert {"Pearl Roundabout", "BC Place"} <= places
     assert "Hamas" not in places
+
+
+def test_sites_listed_before_their_kind_buildings_gates_and_craft(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "LONDON - Bombs went off near Aldgate, Edgware Road and King's Cross stations, "
+        "and at El Pozo and Santa Eugenia stations in Madrid. In a 30-minute address from "
+        "the Union Buildings, Zuma said he disagreed. Crowds gathered at the Brandenburg "
+        "Gate and outside Victor Verster Prison. The space shuttle Columbia broke apart "
+        "over Texas. Scientists produced a lamb, named Dolly, from an adult cell.",
+        dt.datetime(2005, 7, 7, 20, tzinfo=dt.UTC),
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Aldgate", "Edgware Road", "El Pozo", "Union Buildings"} <= places
+    assert {"Brandenburg Gate", "Victor Verster Prison"} <= places
+    actors = {a.name for a in enriched.actors}
+    assert not {"Union Buildings, Zuma", "Columbia", "Dolly", "Victor Verster Prison"} & actors

@@ -74,6 +74,15 @@ def test_airport_codes_and_nicknames_do_not_make_places() -> None:
     assert places.resolve("Silver City", {"US", "US-MS"}) is None  # Meriden's nickname
 
 
+def test_a_small_city_is_found_by_another_spelling_but_not_by_a_stray_alias() -> None:
+    places = gazetteer()
+    assert places.resolve("Google", {"US"}) is None  # Topeka's name for a month in 2010
+    larissa = places.resolve("Larissa", {"GR"})
+    assert larissa is not None and larissa.country_code == "GR"
+    derna = places.resolve("Derna", {"LY"})
+    assert derna is not None and derna.country_code == "LY"
+
+
 def test_a_province_named_in_the_text_beats_the_city() -> None:
     place = gazetteer().resolve("Hatay province", {"TR"})
     assert place is not None and (place.name, place.country_code) == ("Hatay", "TR")

@@ -17,6 +17,7 @@ from indexer.mentions import (
     place_cues,
     possessive_landmark,
     split_and_names,
+    split_at_commas,
     titled_people_untagged,
     within_paragraphs,
 )
@@ -125,6 +126,21 @@ def test_two_banks_tagged_as_one_are_split_but_one_name_with_and_is_not() -> Non
     assert one.text == "Procter and Gamble"
 
 
+def test_a_span_across_a_comma_is_the_names_in_it() -> None:
+    text = "He spoke from the Union Buildings, Zuma said. Near Aldgate, Edgware Road and X."
+    building, zuma = split_at_commas(_ent("the Union Buildings, Zuma", text, "ORG"))
+    assert (building.text, zuma.text, zuma.start) == (
+        "the Union Buildings",
+        "Zuma",
+        text.index("Zuma"),
+    )
+    assert building.after == ","
+    listed = split_at_commas(_ent("Aldgate, Edgware Road and", text, "WORK_OF_ART"))
+    assert [(e.text, e.after) for e in listed] == [("Aldgate", ","), ("Edgware Road", "and")]
+    (one,) = split_at_commas(_ent("Union Buildings", text, "ORG"))
+    assert one.text == "Union Buildings"
+
+
 def test_a_nationality_word_standing_for_one_person() -> None:
     text = "It ended the Serbian's run. A 31-year-old Tunisian was held. The Serbian team won."
     assert demonym_names_a_person(_ent("Serbian", text, "NORP"), text)
@@ -152,6 +168,9 @@ def test_a_nationality_word_standing_for_one_person() -> None:
         ("The Austrian skydiver broke the record.", "Austrian", True),
         ("Shoppers at European and American retailers waited.", "American", True),
         ("Protests spread through the central Tunisian town.", "Tunisian", False),
+        ("Ilan Ramon was the first Israeli in space.", "Israeli", True),
+        ("The Scot served out the match.", "Scot", True),
+        ("Scots voted to stay.", "Scots", False),
     ],
 )
 def test_a_nationality_word_describing_people_or_a_company_is_no_country(
