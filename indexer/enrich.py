@@ -258,7 +258,10 @@ class Enricher:
                 countries.append(place.country_code)
         # Rows scoped to a country apply only where the story is about it: a
         # Peruvian story naming the United States once keeps its own Congress.
-        actors, by_mention = canonical_actors(actor_mentions, self.aliases.within(home_countries))
+        # A person's row needs the country named once ("King Abdullah of Jordan").
+        actors, by_mention = canonical_actors(
+            actor_mentions, self.aliases.within(home_countries, countries)
+        )
         mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
         quotes, speakers = extract_quotes(text, actors, mentions)
         known = {a.id for a in actors}

@@ -35,6 +35,7 @@ class AliasTable:
         self.exact: dict[str, Alias] = {}
         self.folded: dict[str, Alias] = {}
         self.countries: frozenset[str] | None = None  # None: every row applies
+        self.named: frozenset[str] = frozenset()
         for alias, canonical, kind, *country in rows:
             entry = Alias(canonical, kind, country[0] if country and country[0] else None)
             self.exact[alias] = entry
@@ -46,13 +47,18 @@ class AliasTable:
             None if name.isupper() and len(name) <= 4 else self.folded.get(name.casefold())
         )
         if entry and entry.country and self.countries is not None:
-            return entry if entry.country in self.countries else None
+            # A person's row needs the country named; an institution's, the
+            # story to be about it ("Congress" in a Peruvian story is Peru's).
+            scope = self.countries | self.named if entry.type == "person" else self.countries
+            return entry if entry.country in scope else None
         return entry
 
-    def within(self, countries: Iterable[str]) -> AliasTable:
-        """The table as it applies to an article naming these countries."""
+    def within(self, countries: Iterable[str], named: Iterable[str] = ()) -> AliasTable:
+        """The table as it applies to an article about these countries that
+        names those others too."""
         view = copy.copy(self)
         view.countries = frozenset(countries)
+        view.named = frozenset(named)
         return view
 
     def names(self) -> list[str]:

@@ -136,6 +136,9 @@ class Evidence:
     # Names tagged as events somewhere in the article: "win Wimbledon" in a
     # headline is the tournament the body tags as one.
     events: set[str] = field(default_factory=set)
+    # Names tagged as products somewhere in the article: "Concorde", so that
+    # "the remaining Concordes" and "an Air France Concorde" are no actors.
+    products: set[str] = field(default_factory=set)
 
 
 class MentionSorter:
@@ -198,6 +201,14 @@ class MentionSorter:
         evidence.cues = cues = place_cues(text, ents)
         evidence.organisations = {clean_mention(e.text) for e in ents if e.label == "ORG"}
         evidence.events = {clean_mention(e.text) for e in ents if e.label == "EVENT"}
+        evidence.products = {clean_mention(e.text) for e in ents if e.label == "PRODUCT"}
+        # "the remaining Concordes" beside "an Air France Concorde": a model's plural
+        last_words = {n.rsplit(" ", 1)[-1] for e in ents if " " in (n := clean_mention(e.text))}
+        evidence.products |= {
+            n[:-1]
+            for e in ents
+            if (n := clean_mention(e.text)).endswith("s") and n[:-1] in last_words
+        }
         tagged_places = {clean_mention(e.text) for e in ents if e.label in PLACE_LABELS}
         tagged_places |= dateline or set()  # "CHRISTCHURCH - ... struck Christchurch"
         evidence.proven_places = {
@@ -219,6 +230,7 @@ class MentionSorter:
                 or (
                     e.label != "NORP"
                     and len(clean_mention(e.text).split()) == 1
+                    and not clean_mention(e.text).isupper()  # "investigators from the BEA"
                     and AT_THE_BEFORE.search(_words_before_name(e, text))
                     and self.aliases.get(clean_mention(e.text)) is None
                     and clean_mention(e.text).lower() not in evidence.surnames
@@ -542,6 +554,17 @@ class MentionSorter:
                 # a headline's first words the story never names again
         if name in evidence.events and self.aliases.get(name) is None:
             return None  # "Alcaraz beats Djokovic to win Wimbledon"
+        if name.endswith("s") and name[:-1] in evidence.products:
+            return None  # "the remaining Concordes": the aircraft
+        maker, _, model = name.rpartition(" ")
+        if (
+            e.label == "ORG"
+            and model in evidence.products
+            and len(maker.split()) >= 2
+            and model.lower() not in evidence.surnames
+            and self.aliases.get(name) is None
+        ):
+            return ("actor", maker, e.label)  # "an Air France Concorde": the airline
         if PARTY_GATHERING.search(name):
             return None
         if _named_thing(e, evidence.text) or THING_APPOSITION.match(

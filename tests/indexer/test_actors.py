@@ -120,6 +120,12 @@ def test_country_scoped_aliases_apply_only_where_the_article_names_the_country()
     peruvian, _ = canonical_actors([("Congress", "ORG")], table.within(["PE"]))
     assert [a.name for a in american] == ["US Congress"]
     assert peruvian == []  # an unnamed legislature is no actor
+    # A person's row needs the country named, not the story to be about it.
+    king = AliasTable([["King Abdullah", "Abdullah II of Jordan", "person", "JO"]])
+    in_sochi, _ = canonical_actors([("King Abdullah", "PERSON")], king.within(["RU"], ["JO"]))
+    in_riyadh, _ = canonical_actors([("King Abdullah", "PERSON")], king.within(["SA"], ["SA"]))
+    assert [a.name for a in in_sochi] == ["Abdullah II of Jordan"]
+    assert [a.name for a in in_riyadh] != ["Abdullah II of Jordan"]
 
 
 def test_a_one_word_organisation_is_the_longer_name_holding_it() -> None:

@@ -697,3 +697,22 @@ def test_sites_listed_before_their_kind_buildings_gates_and_craft(enricher: Enri
     assert {"Brandenburg Gate", "Victor Verster Prison"} <= places
     actors = {a.name for a in enriched.actors}
     assert not {"Union Buildings, Zuma", "Columbia", "Dolly", "Victor Verster Prison"} & actors
+
+
+def test_products_acronyms_and_bodies_whose_names_run_past_a_place(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "GONESSE, France - An Air France Concorde bound for New York crashed into a hotel "
+        "on Tuesday minutes after taking off from Charles de Gaulle Airport. The remaining "
+        "Concordes will stay on the ground until investigators from the BEA understand what "
+        "went wrong. Monitors "
+        "from the Organization for Security and Co-operation in Europe reported abuse. "
+        "Waymo is a unit of Google's parent Alphabet, in San Francisco.",
+        dt.datetime(2000, 7, 26, 8, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Air France", "Organization for Security and Co-operation in Europe"} <= actors
+    assert {"Google", "Alphabet"} <= actors
+    assert not {"Air France Concorde", "Concordes"} & actors
+    places = {p.name for p in enriched.places}
+    assert not {"BEA", "Topeka", "Europe"} & places
