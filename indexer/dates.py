@@ -173,6 +173,10 @@ DEADLINE_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:morning|afternoon|evening|night))\s*$",
     re.IGNORECASE,
 )
+# "three days before Sunday's election", "ahead of Friday's vote": an event to come.
+AHEAD_OF = re.compile(
+    r"\b(?:ahead of|in the run-up to|on the eve of|(?:days|hours) before)\s+$", re.IGNORECASE
+)
 DECLARED_BEFORE = re.compile(r"\b(?:declared|declares|declare|named|names)\s+$", re.IGNORECASE)
 DAY_OF = re.compile(r"\s+(?:as\s+)?a\s+(?:day|national|public)\b", re.IGNORECASE)
 CLAUSE_BREAK = re.compile(
@@ -246,6 +250,10 @@ def _looks_forward(text: str, position: int, end: int, modifier: str | None) -> 
         return not ("had" in words or right_before)
     if DECLARED_BEFORE.search(text, max(0, position - 20), position) and DAY_OF.match(text, end):
         return True  # "declared Sunday a day of national mourning": a day still ahead
+    if text.startswith(("'s", "’s"), end) and AHEAD_OF.search(
+        text, max(0, position - 30), position
+    ):
+        return True
     if not cues and text.startswith(("'s", "’s"), end):
         return False  # "in Sunday's election": an event already held, unless its clause says more
     if not cues:

@@ -370,7 +370,9 @@ PREPOSITION_BEFORE = re.compile(
     re.IGNORECASE,
 )
 
-AT_THE_BEFORE = re.compile(r"\b(?:in|at|on|from|near|outside|into) the $", re.IGNORECASE)
+AT_THE_BEFORE = re.compile(
+    r"\b(?:in|at|on|from|near|outside|into|down|along|across) the $", re.IGNORECASE
+)
 
 LIST_ITEM = re.compile(r"(?:,\s+|,?\s+and\s+)([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)\b")
 

@@ -582,6 +582,8 @@ class MentionSorter:
             return None  # "Valentine's Day": a holiday
         if e.before.isdigit() and " " not in name:
             return None  # "the 737 Max": a model, not an actor
+        if e.label == "PERSON" and e.before.lower() in ("a", "an") and " " not in name:
+            return None  # "waved a Saltire": a thing; a person is named, not counted
         if e.label == "PERSON" and " " not in name and e.before.lower() in ROYAL_STYLES:
             return ("actor", f"{e.before} {name}", e.label)  # "Prince" + "Harry"
         return ("actor", e.text, e.label)
@@ -608,6 +610,17 @@ class MentionSorter:
             and words[0] in LANDMARK_PREFIXES
             and not self.gazetteer.knows(words[1], towns=True)
         }
+        # "the Hudson" beside "the Hudson River": the river, not a town of that name
+        waters = {
+            name.rsplit(" ", 1)[0]: name
+            for name, _ in place_mentions
+            if name.endswith((" River", " Sea", " Ocean"))
+            and not any(
+                c.kind in ("country", "state")
+                for c in self.gazetteer.candidates(name.rsplit(" ", 1)[0])
+            )
+        }
+        longer |= {short: full for short, full in waters.items() if short not in longer}
         places = [(longer.get(name, name), label) for name, label in place_mentions]
         actors = []
         for raw, label in actor_mentions:
@@ -626,7 +639,21 @@ class MentionSorter:
     def _split_compound(self, e: Ent) -> list[Ent]:
         """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
         and a country), "Abuja to Kaduna" (two places) or "Windsor, Ontario" (a
-        town and its province)."""
+        town and its province), "Pakistani Kashmir" (a country's part of a region)."""
+        nationality_word, _, region = e.text.partition(" ")
+        if (
+            e.label in PLACE_LABELS
+            and nationality_word in self.demonyms
+            and self.gazetteer.knows(region)
+            and not self.gazetteer.knows(e.text)  # "American Samoa" is one place
+            and self.aliases.get(e.text) is None
+        ):
+            return [
+                Ent(nationality_word, "NORP", e.start, e.before, region.split()[0]),
+                Ent(
+                    region, e.label, e.start + len(nationality_word) + 1, nationality_word, e.after
+                ),
+            ]
         if match := PERSON_OF_PLACE.match(e.text):
             who, where = match.group("who"), match.group("where")
             if not ORGANISATION_WORDS & {w.lower() for w in who.split()} and any(

@@ -99,6 +99,11 @@ def test_a_weekday_owning_an_event_is_the_one_past_unless_its_clause_says_otherw
     assert mentioned_dates(text, monday) == [dt.date(2025, 11, 16)]
     text = "Voters will go to the polls in Sunday's election."
     assert mentioned_dates(text, monday) == [dt.date(2025, 11, 23)]
+    thursday = dt.datetime(2004, 3, 11, 18, tzinfo=dt.UTC)
+    text = "Aznar declared three days of mourning, three days before Sunday's general election."
+    assert mentioned_dates(text, thursday) == [dt.date(2004, 3, 14)]
+    text = "Turnout fell sharply in Sunday's general election."
+    assert mentioned_dates(text, thursday) == [dt.date(2004, 3, 7)]
 
 
 def test_a_weekday_declared_a_day_of_mourning_is_ahead() -> None:

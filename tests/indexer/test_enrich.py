@@ -716,3 +716,22 @@ def test_products_acronyms_and_bodies_whose_names_run_past_a_place(enricher: Enr
     assert not {"Air France Concorde", "Concordes"} & actors
     places = {p.name for p in enriched.places}
     assert not {"BEA", "Topeka", "Europe"} & places
+
+
+def test_a_river_by_its_short_name_a_countrys_part_of_a_region_and_things_counted(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "NEW YORK - The jet glided down on to the Hudson River, where all 155 people were "
+        "pulled from the water. Ferries reached the plane on the Hudson within minutes.\n\n"
+        "An earthquake struck Pakistani Kashmir on Saturday. Wiggins rode down the "
+        "Champs-Elysees in the yellow jersey. Alex Salmond waved a Saltire behind him.",
+        dt.datetime(2009, 1, 16, 3, tzinfo=dt.UTC),
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Hudson River", "Kashmir", "Pakistan", "Champs-Elysees"} <= places
+    assert not {"Hudson", "Pakistani Kashmir"} & places
+    actors = {a.name for a in enriched.actors}
+    assert "Alex Salmond" in actors
+    assert not {"Saltire", "Champs-Elysees"} & actors
