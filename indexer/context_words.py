@@ -73,7 +73,7 @@ THING_NOUNS = (
 THING_BEFORE = re.compile(
     r"(?:\b(?:"
     + "|".join(THING_NOUNS)
-    + r"),?\s+(?:(?:named|called)\s+)?(?:the\s+)?|-flagged\s+)$",
+    + r"),?\s+(?:(?:named|called)\s+)?(?:the\s+)?|-flagged\s+|\b(?:called|named|dubbed)\s+the\s+)$",
     re.IGNORECASE,
 )
 ORG_APPOSITION = _described_as(
@@ -346,6 +346,7 @@ LANDMARK_WORDS = {
     "dam",
     "pier",
     "zoo",
+    "shrine",  # "the Erawan Shrine"
 }
 
 # Groups named by what their members are: parties, when the model tags them NORP.
@@ -366,6 +367,9 @@ PARTY_PLURALS = {
 # First words that make a name a place ("Place de la Concorde", "River South Esk").
 LANDMARK_PREFIXES = {
     "Cathedral",  # "the Cathedral of Christ the Saviour"
+    "Estadio",  # "the Estadio da Luz"
+    "Stade",
+    "Stadio",
     "Basilica",
     "Castle",
     "Place",
@@ -428,6 +432,8 @@ NATURAL_FEATURES = {
     "stations",  # "at Lubyanka and Park Kultury stations"
     "building",  # "the CTV building"
     "field",  # "the Khurais oil field"
+    "hospital",  # "the Hadassah Ein Kerem hospital"
+    "shrine",
 }
 
 # Every lower-case word that can say what kind of site a name is.
@@ -474,7 +480,21 @@ PARTY_GATHERING = re.compile(r"\bNational Convention$")
 SITE_IN_PLACE = re.compile(r"(?P<site>.+ [A-Z][a-z]+) in (?P<place>[A-Z][\w'’ -]+)")
 # Lower-case words after a name that make it a work's title: "the new Batman
 # film" (not Batman, Turkey).
-WORK_NOUNS = {"film", "films", "movie", "novel", "book", "song", "album", "series", "musical"}
+WORK_NOUNS = {
+    "film",
+    "films",
+    "movie",
+    "novel",
+    "book",
+    "song",
+    "album",
+    "series",
+    "musical",
+    "address",  # "his State of the Union address"
+    "speech",
+    "award",  # "five Grammy awards"
+    "awards",
+}
 
 # Last words of names of things the model tags ORG or PERSON.
 THING_WORDS = {"telescope", "rocket", "satellite", "spacecraft", "rover", "capsule", "vaccine"}
@@ -572,6 +592,7 @@ NOT_PLACES = {
     "capital",
     "city",
     "state",
+    "olympic",  # "the Olympic rings", not Olympic, Hong Kong
 }
 
 # A demonym followed by one of these is about a language or a name, not a country.

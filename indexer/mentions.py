@@ -42,15 +42,19 @@ _DESCRIBED_PERSON = re.compile(r"((?:\s+[a-z][a-z-]+){1,3}),?\s+[A-Z][a-z]+\s+[A
 # "the Serbian's winning run", "a 31-year-old Tunisian": a demonym used as a
 # noun for one person, whose nationality is not the story's country.
 _ONE_PERSON_BEFORE = re.compile(
-    r"(?:\b(?:the|a|an)\s+(?:(?:first|second|third|last|only|youngest|oldest)\s+)?)$",
+    r"(?:\b(?:the|a|an|their|his|her|its|our)\s+"
+    r"(?:(?:first|second|third|last|only|youngest|oldest)\s+)?)$",
     re.IGNORECASE,
 )
 # Nationality nouns that only ever name one person ("The Scot served"); their
 # plurals ("Scots voted") may still speak for the country.
 ONE_PERSON_DEMONYMS = {"Scot", "Briton", "Brit", "Swede", "Spaniard", "Turk"}
+_CRAFT_AFTER = re.compile(
+    r"\s+(?:jets?|planes?|airliners?|aircraft|trains?|ships?|ferry|ferries)\b"
+)
 _AGED_BEFORE = re.compile(r"\d+-year-old\s+$")
 _NOUN_ENDS_HERE = re.compile(
-    r"(?:['’]s\b|[,.;:]|\s+who\b|\s+(?:has|had|is|was|said|says|told|denied|in|to)\b)"
+    r"(?:['’]s\b|[,.;:]|\s+who\b|\s+(?:has|had|is|was|said|says|told|denied|in|to|on|from|at|with)\b)"
 )
 # Collective forms ("the French, who...") name a people, which may act as its country.
 _COLLECTIVE_ENDINGS = ("sh", "ch", "ss", "ese", "s")
@@ -149,7 +153,11 @@ def demonym_names_a_person(e: Ent, text: str) -> bool:
     if (
         e.text in ONE_PERSON_DEMONYMS
         or _AGED_BEFORE.search(before)
-        or e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS
+        or (
+            e.after.lower() in PEOPLE_NOUNS | COMPANY_NOUNS
+            # "a Ukrainian passenger jet": a craft, whose nationality is its country's
+            and not _CRAFT_AFTER.match(text, e.start + len(e.text) + 1 + len(e.after))
+        )
     ):
         return True
     after = e.start + len(e.text)
@@ -516,12 +524,24 @@ def complete_by_what_follows(e: Ent, text: str) -> Ent:
 
 def cut_at_verb(e: Ent) -> Ent:
     """ "Broad Front won Uruguay's": the model ran a name on over the verb
-    after it; the name ends before the verb."""
+    after it; the name ends before the verb. So with words of time ("the
+    Atlantic early on" Monday), an airport's destination ("Imam Khomeini
+    International Airport for Kyiv") and a flight's word ("Ukraine
+    International Airlines Flight" 752)."""
     words = e.text.split()
     for index, word in enumerate(words[1:], start=1):
-        if word in PAST_WORDS:
+        if (
+            word in PAST_WORDS
+            or word in _TIME_RUN_ON
+            or (word == "for" and words[index - 1] in ("Airport", "Station"))
+        ):
             return replace(e, text=" ".join(words[:index]), after=word)
+    if len(words) > 2 and words[-1] == "Flight":
+        return replace(e, text=" ".join(words[:-1]), after="Flight")
     return e
+
+
+_TIME_RUN_ON = {"early", "late", "earlier", "later"}
 
 
 def _end_of(e: Ent, text: str) -> int:

@@ -231,6 +231,8 @@ class MentionSorter:
                     e.label != "NORP"
                     and len(clean_mention(e.text).split()) == 1
                     and not clean_mention(e.text).isupper()  # "investigators from the BEA"
+                    # "a message from the Queen", "into the Olympic rings"
+                    and clean_mention(e.text).lower() not in TITLE_WORDS | ROYAL_STYLES | NOT_PLACES
                     and AT_THE_BEFORE.search(_words_before_name(e, text))
                     and self.aliases.get(clean_mention(e.text)) is None
                     and clean_mention(e.text).lower() not in evidence.surnames
@@ -265,7 +267,7 @@ class MentionSorter:
         ents = [
             part
             for e in ents
-            for listed in split_at_commas(e)
+            for listed in ([e] if self.aliases.get(clean_mention(e.text)) else split_at_commas(e))
             for split in split_and_names(listed)
             for part in self._split_compound(split)
         ]
@@ -582,6 +584,8 @@ class MentionSorter:
             return None  # "Valentine's Day": a holiday
         if e.before.isdigit() and " " not in name:
             return None  # "the 737 Max": a model, not an actor
+        if name.lower() in ORGANISATION_HEADS and self.aliases.get(name) is None:
+            return None  # "the Union flag", "the Alliance": a kind of body, unnamed
         if e.label == "PERSON" and e.before.lower() in ("a", "an") and " " not in name:
             return None  # "waved a Saltire": a thing; a person is named, not counted
         if e.label == "PERSON" and " " not in name and e.before.lower() in ROYAL_STYLES:
@@ -786,6 +790,8 @@ class MentionSorter:
         alias = self.aliases.get(name)
         if (alias is not None and alias.type != "place") or name.lower() in surnames:
             return False
+        if name.lower() in ORGANISATION_HEADS:
+            return False  # "the Union flag": an organisation's word, not Union, New Jersey
         candidates = self.gazetteer.candidates(name)
         if any(c.kind == "country" and self.gazetteer.named_exactly(c, name) for c in candidates):
             return True  # "Sri Lanka's president" tagged PERSON
@@ -822,10 +828,10 @@ class MentionSorter:
         return e.label == "PERSON" and bool(big_cities)
 
 
-def _words_before_name(e: Ent, text: str) -> str:
-    """The dozen characters before the name itself, with the "the" the model
-    may have put inside the entity ("on the Champs-Elysees")."""
-    before = text[max(0, e.start - 12) : e.start]
+def _words_before_name(e: Ent, text: str, width: int = 12) -> str:
+    """The characters before the name itself, with the "the" the model may
+    have put inside the entity ("on the Champs-Elysees")."""
+    before = text[max(0, e.start - width) : e.start]
     return before + e.text[:4] if e.text.lower().startswith("the ") else before
 
 
@@ -887,5 +893,7 @@ def _listed_before_sites(e: Ent, text: str) -> bool:
 
 def _named_thing(e: Ent, text: str) -> bool:
     """A craft, ship or gadget by what the text calls it: "the capsule, named
-    Phoenix", "the Rosetta probe", "its Falcon Heavy rocket"."""
-    return bool(THING_BEFORE.search(text, max(0, e.start - 40), e.start)) or e.after in THING_NOUNS
+    Phoenix", "the Rosetta probe", "its Falcon Heavy rocket", "a steel wedge
+    called the Cybertruck"."""
+    before = _words_before_name(e, text, width=40)
+    return bool(THING_BEFORE.search(before)) or e.after in THING_NOUNS

@@ -735,3 +735,22 @@ def test_a_river_by_its_short_name_a_countrys_part_of_a_region_and_things_counte
     actors = {a.name for a in enriched.actors}
     assert "Alex Salmond" in actors
     assert not {"Saltire", "Champs-Elysees"} & actors
+
+
+def test_stadiums_shrines_hospitals_speeches_awards_and_unnamed_bodies(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "PARIS - Diana, Princess of Wales, died early on Sunday. Doctors at the Hadassah "
+        "Ein Kerem hospital operated for seven hours. A bomb exploded at the Erawan Shrine "
+        "in Bangkok. Greece won the final at the Estadio da Luz. Reagan put off his State "
+        "of the Union address. Her album won five Grammy awards. Prince Charles read a "
+        "message from the Queen as the Union flag was lowered. Musk unveiled a steel wedge "
+        "called the Cybertruck. One snowflake failed to turn into the Olympic rings.",
+        dt.datetime(1997, 8, 31, 12, tzinfo=dt.UTC),
+    )
+    places = {p.name for p in enriched.places}
+    assert {"Erawan Shrine", "Estadio da Luz"} <= places
+    assert not {"Queen", "Union", "Olympic"} & places
+    actors = {a.name for a in enriched.actors}
+    assert {"Diana, Princess of Wales", "Charles III"} <= actors
+    assert not {"State of the Union", "Grammy", "Union", "Cybertruck", "Diana"} & actors

@@ -171,6 +171,8 @@ def test_a_nationality_word_standing_for_one_person() -> None:
         ("Ilan Ramon was the first Israeli in space.", "Israeli", True),
         ("The Scot served out the match.", "Scot", True),
         ("Scots voted to stay.", "Scots", False),
+        ("Most of the passengers were Americans on their way home.", "Americans", True),
+        ("Iran shot down a Ukrainian passenger jet.", "Ukrainian", False),
     ],
 )
 def test_a_nationality_word_describing_people_or_a_company_is_no_country(
@@ -244,6 +246,21 @@ def test_a_name_run_on_over_a_verb_ends_before_it() -> None:
     assert cut_at_verb(_ent("Party of the Regions", "the Party of the Regions", "ORG")).text == (
         "Party of the Regions"
     )
+
+
+@pytest.mark.parametrize(
+    ("span", "name"),
+    [
+        ("the Atlantic early on", "the Atlantic"),
+        ("Imam Khomeini International Airport for Kyiv", "Imam Khomeini International Airport"),
+        ("Ukraine International Airlines Flight", "Ukraine International Airlines"),
+        ("Center for Volcanology", "Center for Volcanology"),
+    ],
+)
+def test_a_name_run_on_over_words_of_time_or_a_destination_ends_before_them(
+    span: str, name: str
+) -> None:
+    assert cut_at_verb(_ent(span, f"It flew from {span} 752 on Monday.", "ORG")).text == name
 
 
 def test_two_organisations_side_by_side_are_one() -> None:

@@ -344,3 +344,9 @@ def test_craft_named_before_their_kind_holidays_and_stormed_buildings(
     assert places == [("Holey Artisan Bakery", "LANDMARK")]
     # Easter is dropped with the other holidays when actors are made canonical.
     assert actors == [("Easter", "PERSON"), ("the National Congress", "ORG")]
+
+
+def test_a_name_before_a_lower_case_hospital_is_that_hospital(sorter: MentionSorter) -> None:
+    body = "Doctors at the Hadassah Ein Kerem hospital operated on him."
+    actors, places = _sort(sorter, body, [("Hadassah Ein Kerem", "ORG")])
+    assert places == [("Hadassah Ein Kerem", "LANDMARK")] and actors == []
