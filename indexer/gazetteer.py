@@ -381,6 +381,17 @@ class Gazetteer:
             return None  # "Paris 01 Louvre" lists "Louvre": the museum, not the district
         if (
             best.kind == "city"
+            and " " in mention.strip()
+            and not self.named_exactly(best, mention)
+            and not _spelt_alike(best.name, mention)
+            and not _in_context(best, context_countries)
+        ):
+            # A city by a phrase unlike its own name, in a country the article
+            # never names: a translation GeoNames lists ("White House" for
+            # Casablanca), not an exonym, which is one word (Cologne, Bombay).
+            return None
+        if (
+            best.kind == "city"
             and not self.named_exactly(best, mention)
             and best.population < ALTERNATE_NAME_MIN_POPULATION
             and not (_in_context(best, context_countries) and _spelt_alike(best.name, mention))

@@ -77,6 +77,7 @@ def test_airport_codes_and_nicknames_do_not_make_places() -> None:
 def test_a_small_city_is_found_by_another_spelling_but_not_by_a_stray_alias() -> None:
     places = gazetteer()
     assert places.resolve("Google", {"US"}) is None  # Topeka's name for a month in 2010
+    assert places.resolve("White House", {"US"}) is None  # Casablanca, translated
     larissa = places.resolve("Larissa", {"GR"})
     assert larissa is not None and larissa.country_code == "GR"
     derna = places.resolve("Derna", {"LY"})
