@@ -368,6 +368,12 @@ PARTY_PLURALS = {
 LANDMARK_PREFIXES = {
     "Cathedral",  # "the Cathedral of Christ the Saviour"
     "Estadio",  # "the Estadio da Luz"
+    "Avenida",  # "Avenida Paulista"
+    "Rua",
+    "Calle",
+    "Rue",
+    "Kfar",  # "Kfar Aza": a village, in Hebrew
+    "Kibbutz",
     "Stade",
     "Stadio",
     "Basilica",
@@ -375,7 +381,6 @@ LANDMARK_PREFIXES = {
     "Place",
     "Plaza",
     "Piazza",
-    "Rue",
     "Mount",
     "Monte",
     "Mont",
@@ -480,6 +485,9 @@ PARTY_GATHERING = re.compile(r"\bNational Convention$")
 SITE_IN_PLACE = re.compile(r"(?P<site>.+ [A-Z][a-z]+) in (?P<place>[A-Z][\w'’ -]+)")
 # Lower-case words after a name that make it a work's title: "the new Batman
 # film" (not Batman, Turkey).
+# Faiths the model tags as organisations ("Shiite Islam's senior clerics").
+RELIGIONS = {"Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "Sikhism", "Catholicism"}
+
 WORK_NOUNS = {
     "film",
     "films",

@@ -62,6 +62,8 @@ SCHEDULED_PRESENT = {
     "meets",
     "visits",
     "arrives",
+    "flies",  # "He flies to Mosul on Sunday"
+    "departs",
     "travels",
     "hosts",
     "returns",

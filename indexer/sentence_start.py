@@ -36,25 +36,33 @@ def is_sentence_start(text: str, start: int) -> bool:
     return not before or before.endswith((".", "!", "?", "\n", ":"))
 
 
-# Sentence -> whether the tagger read its first word as a common word. Keyed
-# by the sentence, not the word, so that a word's fate never depends on which
+# (Sentence, offset) -> whether the tagger read the word there as a common
+# word. Keyed by the sentence, not the word, so that a word's fate never depends on which
 # article the process happened to see it in first; the same sentence openers
 # still come back ("Police said on Monday"), and are tagged once.
-_VERDICTS: dict[str, bool] = {}
+_VERDICTS: dict[tuple[str, int], bool] = {}
 MAX_REMEMBERED = 100_000
 
 
 def common_words(model: str, sentences: Iterable[str]) -> set[str]:
     """The first words of ``sentences`` that the tagger reads as anything but a name."""
-    sentences = list(dict.fromkeys(sentences))
-    unknown = [s for s in sentences if s not in _VERDICTS]
+    return common_words_within(model, ((s, 0) for s in sentences))
+
+
+def common_words_within(model: str, places: Iterable[tuple[str, int]]) -> set[str]:
+    """The words at (sentence, offset) that the tagger, reading the whole
+    sentence, takes for anything but a name: "Anders" mid-sentence is read
+    with the words before it, not as the first word of a fragment."""
+    places = list(dict.fromkeys(places))
+    unknown = list(dict.fromkeys(s for s in places if s not in _VERDICTS))
     if unknown:
         if len(_VERDICTS) > MAX_REMEMBERED:
             _VERDICTS.clear()
-        for sentence, doc in zip(unknown, load_tagger(model).pipe(unknown), strict=True):
-            first = next((t for t in doc if t.is_alpha), None)
-            _VERDICTS[sentence] = first is not None and first.tag_ not in PROPER_NOUN_TAGS
-    return {_first_word(s) for s in sentences if _VERDICTS[s]}
+        docs = load_tagger(model).pipe(sentence for sentence, _offset in unknown)
+        for (sentence, offset), doc in zip(unknown, docs, strict=True):
+            word = next((t for t in doc if t.is_alpha and t.idx >= offset), None)
+            _VERDICTS[sentence, offset] = word is not None and word.tag_ not in PROPER_NOUN_TAGS
+    return {_first_word(s[offset:]) for s, offset in places if _VERDICTS[s, offset]}
 
 
 def _first_word(sentence: str) -> str:

@@ -59,6 +59,7 @@ from indexer.context_words import (
     PLACE_LABELS,
     PLACE_NAME_ENDINGS,
     PLACE_TO_PLACE,
+    RELIGIONS,
     SAINT,
     SENT_FROM,
     SHORE,
@@ -106,7 +107,7 @@ from indexer.mentions import (
     within_paragraphs,
 )
 from indexer.resources import AliasTable
-from indexer.sentence_start import common_words, is_sentence_start
+from indexer.sentence_start import common_words, common_words_within, is_sentence_start
 from indexer.untagged import UntaggedNames
 from newsarchive.article import Article
 
@@ -382,6 +383,7 @@ class MentionSorter:
                 words[-1].lower() in LANDMARK_WORDS
                 or words[-1] == "Place"  # "BC Place"; not "took place"
                 or words[0] in LANDMARK_PREFIXES
+                or _site_of(words)
                 or visited
             )
             # "the Episcopal Church": a denomination, unless the text is in or at
@@ -584,6 +586,8 @@ class MentionSorter:
             return None  # "Valentine's Day": a holiday
         if e.before.isdigit() and " " not in name:
             return None  # "the 737 Max": a model, not an actor
+        if name.split()[-1] in RELIGIONS:
+            return None  # "Shiite Islam": a faith, not a body that acts
         if name.lower() in ORGANISATION_HEADS and self.aliases.get(name) is None:
             return None  # "the Union flag", "the Alliance": a kind of body, unnamed
         if e.label == "PERSON" and e.before.lower() in ("a", "an") and " " not in name:
@@ -706,15 +710,23 @@ class MentionSorter:
     def _first_names_left_out(self, text: str, ents: list[Ent]) -> list[Ent]:
         """ "Berit Reiss-Andersen, the chair of..." tagged as "Reiss-Andersen",
         "in which Milo Djukanovic dominated" as "Djukanovic": the model often
-        leaves out a given name, above all one that opens a sentence; and
+        leaves out a given name, above all one that opens a sentence, even
+        before a name of two words ("Anders" of "Behring Breivik"); and
         "Nayib Bukele" may go untagged where a later "Bukele" is tagged. The
         word is joined on when it could be a given name and the tagger reads
         it as a name, not a common word."""
         left_out: dict[int, tuple[int, str]] = {}  # entity start -> (word start, word)
         for e in ents:
-            if e.label != "PERSON" or " " in e.text:
+            if e.label != "PERSON" or len(e.text.split()) > 4:
                 continue
             word = GIVEN_NAME_BEFORE.search(text, max(0, e.start - 30), e.start)
+            if (
+                word is not None
+                and " " in e.text
+                # "District Attorney Alvin Bragg": the last word of a title
+                and CAPITALISED_BEFORE.search(text, max(0, word.start() - 30), word.start())
+            ):
+                continue
             if word is not None and self._could_be_given_name(word.group(1), text, word.start()):
                 left_out[e.start] = (word.start(), word.group(1))
         surnames = {e.text for e in ents if e.label == "PERSON" and e.text.isalpha()}
@@ -732,8 +744,8 @@ class MentionSorter:
                     left_out[match.start()] = (match.start(), match.group(1))
         if not left_out:
             return ents
-        common = common_words(
-            self.model, [sentence_from(text, start) for start, _word in left_out.values()]
+        common = common_words_within(
+            self.model, [_sentence_holding(text, start) for start, _word in left_out.values()]
         )
         completed = []
         for e in ents:
@@ -828,6 +840,15 @@ class MentionSorter:
         return e.label == "PERSON" and bool(big_cities)
 
 
+def _sentence_holding(text: str, position: int) -> tuple[str, int]:
+    """The sentence around ``position``, and the position's offset in it."""
+    start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+    return sentence_from(text, start), position - start
+
+
+CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.'’-]* $")
+
+
 def _words_before_name(e: Ent, text: str, width: int = 12) -> str:
     """The characters before the name itself, with the "the" the model may
     have put inside the entity ("on the Champs-Elysees")."""
@@ -876,6 +897,15 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
 def _written_in_lower_case(name: str, text: str) -> bool:
     """Whether the text also writes the name as a plain word ("a motorway")."""
     return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _site_of(words: list[str]) -> bool:
+    """ "the Great Hall of the People", "the Palace of Westminster": a site's
+    word before "of" (not "the Church of England", a body)."""
+    return any(
+        word.lower() in LANDMARK_WORDS and word != "Church" and after == "of"
+        for word, after in zip(words, words[1:], strict=False)
+    )
 
 
 def _listed_before_sites(e: Ent, text: str) -> bool:

@@ -135,6 +135,11 @@ def test_a_plural_subjects_present_looks_forward_but_not_an_infinitive() -> None
     assert mentioned_dates(text, sunday) == [dt.date(2018, 4, 7)]
 
 
+def test_a_journey_in_the_present_tense_is_ahead() -> None:
+    saturday = dt.datetime(2021, 3, 6, 14, tzinfo=dt.UTC)
+    assert mentioned_dates("He flies to Mosul on Sunday.", saturday) == [dt.date(2021, 3, 7)]
+
+
 def test_an_event_named_by_its_day_is_no_date() -> None:
     thursday = dt.datetime(2010, 4, 15, 18, tzinfo=dt.UTC)
     text = "It was shut for the first time since the September 11 attacks. It opens on April 20."

@@ -754,3 +754,24 @@ def test_stadiums_shrines_hospitals_speeches_awards_and_unnamed_bodies(enricher:
     actors = {a.name for a in enriched.actors}
     assert {"Diana, Princess of Wales", "Charles III"} <= actors
     assert not {"State of the Union", "Grammy", "Union", "Cybertruck", "Diana"} & actors
+
+
+def test_given_names_before_two_word_names_streets_villages_halls_and_faiths(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "OSLO - A court found Anders Behring Breivik sane on Friday and sentenced him to 21 "
+        "years in prison for killing 77 people in a bombing in Oslo and a shooting at a "
+        "youth camp on the island of Utoya last July. District Attorney "
+        "Alvin Bragg spoke later. Lula told a cheering crowd on Avenida Paulista. Gunmen "
+        "went from house to house in Kfar Aza. Xi led the new members on to a red carpet "
+        "at the Great Hall of the People. Pope Francis met one of Shiite Islam's most "
+        "senior clerics.",
+        dt.datetime(2012, 8, 24, 12, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Anders Behring Breivik", "Alvin Bragg"} <= actors
+    assert not {"Attorney Alvin Bragg", "Islam", "Avenida Paulista"} & actors
+    places = {p.name for p in enriched.places}
+    assert {"Avenida Paulista", "Kfar Aza", "Great Hall of the People"} <= places
