@@ -55,6 +55,9 @@ THING_NOUNS = (
     "album",
     "novel",
     "shuttle",  # "the space shuttle Columbia"
+    "computer",  # "IBM's Deep Blue computer"
+    "robot",
+    "chatbot",
     "orbiter",
     "warship",
     "frigate",
@@ -475,6 +478,7 @@ EVENT_WORDS = {
     "expo",
     "prize",
     "summit",
+    "conference",  # "the Macworld conference"
 }
 # "the Republican National Convention": a party's gathering, not the party
 # ("the All Basotho Convention" is one).
@@ -485,6 +489,12 @@ PARTY_GATHERING = re.compile(r"\bNational Convention$")
 SITE_IN_PLACE = re.compile(r"(?P<site>.+ [A-Z][a-z]+) in (?P<place>[A-Z][\w'’ -]+)")
 # Lower-case words after a name that make it a work's title: "the new Batman
 # film" (not Batman, Turkey).
+# Lower-case words after a name that make it an event's: "the Macworld conference".
+GATHERINGS = {"conference", "festival", "expo", "fair"}
+
+# Products named the way Apple names them: "iPhone", "iPod", "iPad".
+APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")
+
 # Faiths the model tags as organisations ("Shiite Islam's senior clerics").
 RELIGIONS = {"Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "Sikhism", "Catholicism"}
 

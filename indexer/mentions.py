@@ -640,7 +640,8 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
     Y ends like an office's name ("the Hong Kong and Macao Affairs Office"),
     one named for two kinds of members ("the Garment Manufacturers and
     Exporters Association"), or an "X for A" name going on with " and B"
-    ("the Center for Volcanology and Geological Hazard Mitigation")."""
+    ("the Center for Volcanology and Geological Hazard Mitigation"); and one
+    site split at "of" ("Kings" + "Israel Square")."""
     joined: list[Ent] = []
     skip = False
     followers: list[Ent | None] = [*ents[1:], None] if ents else []
@@ -674,6 +675,16 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
             name = text[first.start : second.start + len(second.text)]
             joined.append(Ent(name, "ORG", first.start, first.before, second.after))
             skip = True
+        elif (
+            second is not None
+            and text[gap_start : second.start] == " of "
+            and first.text[:1].isupper()
+            and second.text.split()[-1].lower() in LANDMARK_WORDS
+            and second.label in PLACE_LABELS
+        ):
+            name = text[first.start : second.start + len(second.text)]
+            joined.append(Ent(name, "FAC", first.start, first.before, second.after))
+            skip = True
         else:
             joined.append(first)
     return joined
@@ -699,11 +710,23 @@ _TWO_NAMES = re.compile(
 )
 
 
+_LONG_AND_SHORT = re.compile(
+    r"(?P<first>(?:[A-Z][\w'’.-]*\s+){2,}[A-Z][\w'’.-]*) and (?P<second>[A-Z][\w'’.-]+)"
+)
+_MAKER = re.compile(r"(?:[A-Z][\w-]*\s+)+(?:maker|owner|operator)\s+(?=[A-Z])")
+
+
 def split_and_names(e: Ent) -> list[Ent]:
     """ "First Republic Bank and Signature Bank" tagged as one ORG: two, when
-    both names end in the same word that ends such names."""
+    both names end in the same word that ends such names, or a long name and
+    a one-word one ("Research In Motion and Palm"; not "Procter and Gamble").
+    A maker's description before them goes ("BlackBerry maker ...")."""
+    if e.label == "ORG" and (described := _MAKER.match(e.text)):
+        e = Ent(e.text[described.end() :], e.label, e.start + described.end(), "maker", e.after)
     match = _TWO_NAMES.fullmatch(e.text) if e.label == "ORG" else None
     if match is None or match.group("end") not in NAME_ENDINGS:
+        match = _LONG_AND_SHORT.fullmatch(e.text) if e.label == "ORG" else None
+    if match is None:
         return [e]
     return [
         Ent(match.group("first"), "ORG", e.start, e.before, "and"),

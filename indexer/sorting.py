@@ -22,6 +22,7 @@ from indexer.context_words import (
     ACTOR_LABELS,
     ADJECTIVE_ENDING,
     ADMIN_WORDS,
+    APPLE_STYLE_PRODUCT,
     BIG_CITY,
     CAPTURE_VERBS,
     CLUB_WORDS,
@@ -30,6 +31,7 @@ from indexer.context_words import (
     DOCUMENT_WORDS,
     EVENT_WORDS,
     FEATURE_WORDS,
+    GATHERINGS,
     GIVEN_NAME_BEFORE,
     GRAND_TOUR,
     HOLIDAY_AFTER,
@@ -234,6 +236,7 @@ class MentionSorter:
                     and not clean_mention(e.text).isupper()  # "investigators from the BEA"
                     # "a message from the Queen", "into the Olympic rings"
                     and clean_mention(e.text).lower() not in TITLE_WORDS | ROYAL_STYLES | NOT_PLACES
+                    and e.after.lower() not in EVENT_WORDS  # "at the Macworld conference"
                     and AT_THE_BEFORE.search(_words_before_name(e, text))
                     and self.aliases.get(clean_mention(e.text)) is None
                     and clean_mention(e.text).lower() not in evidence.surnames
@@ -516,7 +519,10 @@ class MentionSorter:
         group the alias table knows."""
         alias = self.aliases.get(name)
         if demonym := nationality(name, self.demonyms):
-            counted = e.before.isdigit() or e.before.lower() in NUMBER_WORDS
+            # "four Russians", but not "Ten Belgian peacekeepers" (soldiers of a state)
+            counted = (e.before.isdigit() or e.before.lower() in NUMBER_WORDS) and not (
+                e.after[:1].islower() and e.text == demonym
+            )
             one_person = demonym_names_a_person(e, evidence.text)
             if e.after.lower() in NOT_COUNTRY_SENSE or counted or one_person:
                 return None  # not "four Russians" or "the 25-year-old Slovenian": people
@@ -586,6 +592,10 @@ class MentionSorter:
             return None  # "Valentine's Day": a holiday
         if e.before.isdigit() and " " not in name:
             return None  # "the 737 Max": a model, not an actor
+        if e.after.lower() in GATHERINGS and self.aliases.get(name) is None:
+            return None  # "the Macworld conference": an event (but "the NATO summit")
+        if APPLE_STYLE_PRODUCT.fullmatch(name):
+            return None  # "the iPhone", "the iPod": products
         if name.split()[-1] in RELIGIONS:
             return None  # "Shiite Islam": a faith, not a body that acts
         if name.lower() in ORGANISATION_HEADS and self.aliases.get(name) is None:

@@ -775,3 +775,20 @@ def test_given_names_before_two_word_names_streets_villages_halls_and_faiths(
     assert not {"Attorney Alvin Bragg", "Islam", "Avenida Paulista"} & actors
     places = {p.name for p in enriched.places}
     assert {"Avenida Paulista", "Kfar Aza", "Great Hall of the People"} <= places
+
+
+def test_machines_gadgets_conferences_and_soldiers_of_a_state(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "NEW YORK - Garry Kasparov lost to IBM's Deep Blue computer on Sunday. Steve Jobs "
+        "unveiled the iPhone at the Macworld conference. Ten Belgian peacekeepers were "
+        "killed in Kigali. The presidents of Bosnia, Serbia and Croatia agreed to end the "
+        "war.",
+        dt.datetime(1997, 5, 11, 22, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Garry Kasparov", "IBM", "Steve Jobs"} <= actors
+    assert not {"Deep Blue", "iPhone", "Macworld"} & actors
+    places = {p.name for p in enriched.places}
+    assert {"Belgium", "Bosnia and Herzegovina", "Kigali"} <= places
+    assert "Macworld" not in places

@@ -115,6 +115,22 @@ def test_an_x_for_a_name_split_at_and_is_joined_but_two_named_bodies_stay_two() 
     ]
 
 
+def test_a_makers_description_goes_and_a_long_name_and_a_short_one_are_two() -> None:
+    text = "Shares of BlackBerry maker Research In Motion and Palm fell."
+    listed = split_and_names(_ent("BlackBerry maker Research In Motion and Palm", text, "ORG"))
+    assert [(e.text, e.start) for e in listed] == [
+        ("Research In Motion", text.index("Research")),
+        ("Palm", text.index("Palm")),
+    ]
+
+
+def test_a_site_split_at_of_is_one_place() -> None:
+    text = "He left a rally in the Kings of Israel Square."
+    kings, square = _ent("Kings", text, "PERSON"), _ent("Israel Square", text, "FAC")
+    (joined,) = join_and_names([kings, square], text)
+    assert (joined.text, joined.label) == ("Kings of Israel Square", "FAC")
+
+
 def test_two_banks_tagged_as_one_are_split_but_one_name_with_and_is_not() -> None:
     text = "First Republic Bank and Signature Bank fell. Procter and Gamble rose."
     banks = split_and_names(_ent("First Republic Bank and Signature Bank", text, "ORG"))
