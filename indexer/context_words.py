@@ -56,6 +56,7 @@ THING_NOUNS = (
     "novel",
     "shuttle",  # "the space shuttle Columbia"
     "computer",  # "IBM's Deep Blue computer"
+    "brand",  # "its Pontiac brand"
     "robot",
     "chatbot",
     "orbiter",
@@ -107,6 +108,20 @@ ORG_APPOSITION = _described_as(
     "carrier",
     "developer",
 )
+# ", a few kilometres to the north": only a place lies some distance away.
+DISTANCE_AFTER = re.compile(
+    r",\s+(?:a few|some|about|\d+)\s+(?:kilometres|kilometers|miles|km)\b", re.IGNORECASE
+)
+# "the twin towers of the World Trade Center", "the ruins of Ur": a site.
+SITE_OF_BEFORE = re.compile(
+    r"\b(?:towers?|ruins|gates?|walls|grounds|steps|roof|lawns|rubble)\s+of\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+# Buildings whose names stand for those who work in them ("the Pentagon
+# said"), but are the buildings where the text is in, at or over them.
+BUILDING_METONYMS = {"Pentagon", "Kremlin", "White House", "Downing Street", "Elysee Palace"}
+IN_THE_BUILDING = re.compile(r"\b(?:in|at|into|inside|outside|over|near|from) (?:the )?$")
+
 PLACE_APPOSITION = _described_as(
     "airport",
     "island",

@@ -122,6 +122,7 @@ PEOPLE_NOUNS = {
 
 # "a group of Chinese companies": a company's nationality is not the story's country.
 COMPANY_NOUNS = {
+    "chain",  # "the grocery chain Whole Foods Market"
     "company",
     "companies",
     "firm",
@@ -223,7 +224,23 @@ class Ent:
     after: str = ""
 
 
-NAME_PARTICLES = {"le", "la", "de", "du", "van", "von", "der", "al", "el", "bin", "ben", "da", "di"}
+NAME_PARTICLES = {
+    "le",
+    "la",
+    "de",
+    "du",
+    "van",
+    "von",
+    "der",
+    "ten",
+    "ter",
+    "al",
+    "el",
+    "bin",
+    "ben",
+    "da",
+    "di",
+}
 
 
 def complete_last_name(e: Ent, text: str, starts: set[int]) -> Ent:
@@ -259,16 +276,16 @@ def complete_particle_name(e: Ent) -> Ent:
 NEXT_NAME = re.compile(r" ([A-Z][a-z]+)\b(?! [A-Z])")
 # " do Lago", " da Silva", " van der Leyen": the rest of a name after a particle.
 PARTICLE_TAIL = re.compile(
-    r"(?: (?:do|dos|das|da|de|del|della|di|du|van|von|der|den|le|la|bin|al))+ [A-Z][\w'’-]+\b"
+    r"(?: (?:do|dos|das|da|de|del|della|di|du|van|von|der|den|ten|ter|le|la|bin|al))+ [A-Z][\w'’-]+\b"
 )
 
 
 def complete_particle_tail(e: Ent, text: str) -> Ent:
-    """ "Andre Correa" followed by "do Lago", "Arquata" followed by "del Tronto":
-    the model stopped before the particle."""
+    """ "Andre Correa" followed by "do Lago", "Arquata" followed by "del Tronto",
+    "Erik" followed by "ten Hag": the model stopped before the particle."""
     end = e.start + len(e.text)
     tail = PARTICLE_TAIL.match(text, end)
-    if e.label == "PERSON" and len(e.text.split()) >= 2 and tail:
+    if e.label == "PERSON" and tail:
         return replace(e, text=e.text + tail.group(0), after="")
     if (
         e.label in PLACE_LABELS

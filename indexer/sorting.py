@@ -24,10 +24,12 @@ from indexer.context_words import (
     ADMIN_WORDS,
     APPLE_STYLE_PRODUCT,
     BIG_CITY,
+    BUILDING_METONYMS,
     CAPTURE_VERBS,
     CLUB_WORDS,
     CONGREGATION_WORDS,
     DEPARTMENTS,
+    DISTANCE_AFTER,
     DOCUMENT_WORDS,
     EVENT_WORDS,
     FEATURE_WORDS,
@@ -36,6 +38,7 @@ from indexer.context_words import (
     GRAND_TOUR,
     HOLIDAY_AFTER,
     IN_OR_AT,
+    IN_THE_BUILDING,
     INSTITUTION_PLACES,
     KIND_OF_SITE,
     LANDMARK_PREFIXES,
@@ -67,6 +70,7 @@ from indexer.context_words import (
     SHORE,
     SITE_IN_PLACE,
     SITE_NOUNS,
+    SITE_OF_BEFORE,
     SPEAKING_WORDS,
     STORMED,
     STYLE_OF,
@@ -82,6 +86,7 @@ from indexer.context_words import (
 from indexer.gazetteer import Gazetteer, fold
 from indexer.mentions import (
     AT_THE_BEFORE,
+    COMPANY_NOUNS,
     DATELINE,
     NOT_NAME_WORDS,
     ORGANISATION_HEADS,
@@ -230,6 +235,8 @@ class MentionSorter:
                 cues.get(e.start) == "noun"
                 # "Siargao, a surfing island"
                 or PLACE_APPOSITION.match(text, e.start + len(e.text)) is not None
+                or DISTANCE_AFTER.match(text, e.start + len(e.text)) is not None
+                or SITE_OF_BEFORE.search(text, max(0, e.start - 30), e.start) is not None
                 or (
                     e.label != "NORP"
                     and len(clean_mention(e.text).split()) == 1
@@ -288,6 +295,8 @@ class MentionSorter:
             return None  # spanning a paragraph break or a dash: a tagging accident
         if not any(ch.isupper() for ch in name):
             return None  # "fled into the bush", "election commission": words, not names
+        if name in BUILDING_METONYMS and IN_THE_BUILDING.search(_words_before_name(e, text)):
+            return ("place", name, "LANDMARK")  # "crashed into the Pentagon"
         site = SITE_IN_PLACE.fullmatch(name)
         if (
             site
@@ -363,6 +372,8 @@ class MentionSorter:
         ):
             return ("place", name, "LANDMARK")
         words = name.split()
+        if alias is None and len(words) > 1 and words[-1] == "school" and e.label in ACTOR_LABELS:
+            return ("place", " ".join(words[:-1]), "LANDMARK")  # "a siege of the Beslan school"
         if (
             alias is None
             and len(words) > 1
@@ -382,6 +393,7 @@ class MentionSorter:
         if (
             alias is None
             and len(words) > 1
+            and e.before.lower() not in COMPANY_NOUNS  # "the grocery chain Whole Foods Market"
             and (
                 words[-1].lower() in LANDMARK_WORDS
                 or words[-1] == "Place"  # "BC Place"; not "took place"
@@ -540,6 +552,8 @@ class MentionSorter:
             ):
                 party = f"{e.before} {e.text}"
             return ("actor", party, "NORP_PARTY")
+        if len(name.split()) >= 2 and all(nationality(w, self.demonyms) for w in name.split()):
+            return None  # "Bosnian Serbs": a people within a country, neither actor nor place
         if (
             len(name.split()) >= 2
             and name.istitle()

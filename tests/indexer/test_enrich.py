@@ -792,3 +792,22 @@ def test_machines_gadgets_conferences_and_soldiers_of_a_state(enricher: Enricher
     places = {p.name for p in enriched.places}
     assert {"Belgium", "Bosnia and Herzegovina", "Kigali"} <= places
     assert "Macworld" not in places
+
+
+def test_buildings_named_for_offices_chains_towns_schools_and_sites_of_ruins(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "NEW YORK - Hijackers flew two airliners into the twin towers of the World Trade "
+        "Center and crashed a third into the Pentagon. The Pentagon said it would respond. "
+        "Amazon agreed to buy the grocery chain Whole Foods Market. Refugees fled to the base "
+        "at Potocari, a few kilometres to the north. Its Pontiac brand will close.",
+        dt.datetime(2001, 9, 11, 23, tzinfo=dt.UTC),
+    )
+    places = {p.name for p in enriched.places}
+    assert {"World Trade Center", "Pentagon", "Potocari"} <= places
+    assert "Whole Foods Market" not in places
+    actors = {a.name for a in enriched.actors}
+    assert {"US Department of Defense", "Amazon", "Whole Foods Market"} <= actors
+    assert not {"Potocari", "World Trade Center", "Pontiac"} & actors

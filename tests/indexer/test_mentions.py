@@ -124,6 +124,11 @@ def test_a_makers_description_goes_and_a_long_name_and_a_short_one_are_two() -> 
     ]
 
 
+def test_a_one_word_name_goes_on_after_a_dutch_particle() -> None:
+    text = "He criticised its manager, Erik ten Hag, on television."
+    assert complete_particle_tail(_ent("Erik", text, "PERSON"), text).text == "Erik ten Hag"
+
+
 def test_a_site_split_at_of_is_one_place() -> None:
     text = "He left a rally in the Kings of Israel Square."
     kings, square = _ent("Kings", text, "PERSON"), _ent("Israel Square", text, "FAC")
