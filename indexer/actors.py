@@ -341,13 +341,23 @@ def strip_titles(name: str) -> str:
     words = name.split()
     if len(words) == 2 and words[0].lower() in ROYAL_STYLES:
         return name
-    while len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS:
+    while len(words) > 1 and _is_title(words[0], name):
         words.pop(0)
     # "Clark County Sheriff Joseph Lombardo": a title after the place it serves
-    inner = [i for i, w in enumerate(words[:-2]) if i > 0 and w.lower().rstrip(".") in TITLE_WORDS]
+    inner = [i for i, w in enumerate(words[:-2]) if i > 0 and _is_title(w, name)]
     if inner:
         words = words[inner[-1] + 1 :]
     return " ".join(words)
+
+
+def _is_title(word: str, name: str) -> bool:
+    """A title word, but not initials written like one ("MS Dhoni" is no "Ms")."""
+    if word.isupper() and word.lower() in HONORIFICS and not name.isupper():
+        return False
+    return word.lower().rstrip(".") in TITLE_WORDS
+
+
+HONORIFICS = {"mr", "mrs", "ms", "dr"}
 
 
 def person_from_phrase(phrase: str) -> Actor | None:

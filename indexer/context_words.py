@@ -57,6 +57,7 @@ THING_NOUNS = (
     "shuttle",  # "the space shuttle Columbia"
     "computer",  # "IBM's Deep Blue computer"
     "brand",  # "its Pontiac brand"
+    "tool",  # "the CRISPR tool"
     "robot",
     "chatbot",
     "orbiter",
@@ -153,7 +154,8 @@ STORMED = re.compile(r"\bstormed (?:the )?$")
 # the model calls it.
 LED_BY = re.compile(r"\b(?:led|headed|founded|chaired) by $")
 # A capitalised word right before a name: a given name the model may have left out.
-GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+) $")
+# A given name, or two initials ("MS Dhoni"), right before a surname.
+GIVEN_NAME_BEFORE = re.compile(r"\b([A-Z][a-z]+|[A-Z]{2}) $")
 # Words after a place name that make it the region rather than the city
 # sharing its name ("Hatay province", "the Tver region").
 ADMIN_WORDS = {"province", "region", "oblast", "prefecture", "governorate", "state"}
@@ -364,6 +366,7 @@ LANDMARK_WORDS = {
     "dam",
     "pier",
     "zoo",
+    "cottage",  # "Rideau Cottage"
     "shrine",  # "the Erawan Shrine"
 }
 
@@ -387,6 +390,7 @@ LANDMARK_PREFIXES = {
     "Cathedral",  # "the Cathedral of Christ the Saviour"
     "Estadio",  # "the Estadio da Luz"
     "Avenida",  # "Avenida Paulista"
+    "Casa",  # "the Casa Rosada"
     "Rua",
     "Calle",
     "Rue",
@@ -494,6 +498,7 @@ EVENT_WORDS = {
     "prize",
     "summit",
     "conference",  # "the Macworld conference"
+    "invitational",  # "the Genesis Invitational"
 }
 # "the Republican National Convention": a party's gathering, not the party
 # ("the All Basotho Convention" is one).
@@ -506,6 +511,12 @@ SITE_IN_PLACE = re.compile(r"(?P<site>.+ [A-Z][a-z]+) in (?P<place>[A-Z][\w'’ 
 # film" (not Batman, Turkey).
 # Lower-case words after a name that make it an event's: "the Macworld conference".
 GATHERINGS = {"conference", "festival", "expo", "fair"}
+
+# "the League of Matteo Salvini": a party, then the person who leads it.
+PARTY_OF_LEADER = re.compile(
+    r"(?P<party>(?:the |The )?(?:[A-Z][\w-]* )*(?:Movement|League|Party|Front|Alliance))"
+    r" of (?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
+)
 
 # Products named the way Apple names them: "iPhone", "iPod", "iPad".
 APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")

@@ -291,15 +291,22 @@ def _parse_day(text: str) -> dt.date | None:
     return parsed.date() if parsed is not None else None
 
 
-def _month_day(month: str, day: int, year: int | None, base: dt.date) -> dt.date | None:
+def _month_day(
+    month: str, day: int, year: int | None, base: dt.date, forward: bool = False
+) -> dt.date | None:
     if year is not None:
         return _parse_day(f"{day} {month} {year}")
-    # No year: the one that puts the date nearest the publication date.
+    # No year: the one that puts the date nearest the publication date, or
+    # the next to come where the clause looks ahead ("the election will be
+    # held on October 14", written in January).
     options = [
         d
         for y in (base.year - 1, base.year, base.year + 1)
         if (d := _parse_day(f"{day} {month} {y}"))
     ]
+    ahead = [d for d in options if d >= base]
+    if forward and ahead:
+        return min(ahead)
     return min(options, key=lambda d: abs((d - base).days)) if options else None
 
 
@@ -320,8 +327,9 @@ def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[
             continue
         if year_text is None and EVENT_AFTER_DAY.match(text, match.end()):
             continue
+        forward = base is not None and _looks_forward(text, match.start(), match.end(), None)
         resolved = _month_day(
-            month, day, int(year_text) if year_text else None, base or dt.date.min
+            month, day, int(year_text) if year_text else None, base or dt.date.min, forward
         )
         if resolved is not None:
             found.add(resolved)

@@ -117,6 +117,10 @@ PEOPLE_NOUNS = {
     "astronaut",
     "activist",
     "journalist",
+    "scientist",  # "A Chinese scientist, He Jiankui"
+    "scientists",
+    "researcher",
+    "researchers",
 }
 
 
@@ -558,7 +562,9 @@ def cut_at_verb(e: Ent) -> Ent:
     return e
 
 
-_TIME_RUN_ON = {"early", "late", "earlier", "later"}
+# Words a name never ends before: times ("the Atlantic early on" Monday) and
+# the joints of a sentence ("the O2 Arena as" Nadal gathered round).
+_TIME_RUN_ON = {"early", "late", "earlier", "later", "as", "while", "when", "where", "which"}
 
 
 def _end_of(e: Ent, text: str) -> int:

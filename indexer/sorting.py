@@ -56,6 +56,7 @@ from indexer.context_words import (
     ORGANISATION_WORDS,
     PARTY_GATHERING,
     PARTY_MEMBERS,
+    PARTY_OF_LEADER,
     PARTY_PLURALS,
     PERSON_OF_PLACE,
     PLACE_APPOSITION,
@@ -686,6 +687,13 @@ class MentionSorter:
                     region, e.label, e.start + len(nationality_word) + 1, nationality_word, e.after
                 ),
             ]
+        if (match := PARTY_OF_LEADER.fullmatch(e.text)) and not self.gazetteer.knows(
+            match.group("who")
+        ):
+            return [  # "the Five Star Movement of Giuseppe Conte": a party and its leader
+                Ent(match.group("party"), "ORG", e.start, e.before, "of"),
+                Ent(match.group("who"), "PERSON", e.start + match.start("who"), "of", e.after),
+            ]
         if match := PERSON_OF_PLACE.match(e.text):
             who, where = match.group("who"), match.group("where")
             if not ORGANISATION_WORDS & {w.lower() for w in who.split()} and any(
@@ -782,9 +790,11 @@ class MentionSorter:
     def _could_be_given_name(self, word: str, text: str, start: int) -> bool:
         """A capitalised word before a surname that is no title, month, party,
         nationality or place; mid-sentence, or opening one."""
+        if word.isupper() and (self.aliases.get(word) is not None or self.gazetteer.knows(word)):
+            return False  # "UN Secretary", "US Senator": not initials
         return (
             word.lower() not in NOT_NAME_WORDS
-            and word.lower() not in TITLE_WORDS
+            and (word.isupper() or word.lower() not in TITLE_WORDS)  # "MS Dhoni", not "Ms"
             and word.lower() not in PARTY_MEMBERS
             and nationality(word, self.demonyms) is None
             and (is_sentence_start(text, start) or not self.gazetteer.knows(word))
@@ -866,7 +876,8 @@ class MentionSorter:
 
 def _sentence_holding(text: str, position: int) -> tuple[str, int]:
     """The sentence around ``position``, and the position's offset in it."""
-    start = max(text.rfind(". ", 0, position) + 2, text.rfind("\n", 0, position) + 1, 0)
+    full_stop = text.rfind(". ", 0, position)
+    start = max(full_stop + 2 if full_stop != -1 else 0, text.rfind("\n", 0, position) + 1)
     return sentence_from(text, start), position - start
 
 

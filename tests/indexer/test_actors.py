@@ -229,3 +229,9 @@ def test_a_family_name_written_first_is_a_key_and_numbered_names_are_no_people()
 def test_newspapers_keep_their_the_and_an_agency_its_full_name() -> None:
     actors, _ = canonical_actors([("Guardian", "ORG"), ("NSA", "ORG")], aliases())
     assert [a.name for a in actors] == ["The Guardian", "National Security Agency"]
+
+
+def test_initials_are_no_title_but_an_honorific_is() -> None:
+    assert strip_titles("MS Dhoni") == "MS Dhoni"
+    assert strip_titles("Ms Dhoni") == "Dhoni"
+    assert strip_titles("US Defense Secretary Ash Carter") == "Ash Carter"

@@ -135,6 +135,14 @@ def test_a_plural_subjects_present_looks_forward_but_not_an_infinitive() -> None
     assert mentioned_dates(text, sunday) == [dt.date(2018, 4, 7)]
 
 
+def test_a_month_and_day_ahead_in_a_clause_that_looks_ahead_is_the_next_one() -> None:
+    thursday = dt.datetime(2023, 1, 19, 4, tzinfo=dt.UTC)
+    text = "The general election will be held on October 14."
+    assert mentioned_dates(text, thursday) == [dt.date(2023, 10, 14)]
+    text = "The storm hit the coast on October 14."
+    assert mentioned_dates(text, thursday) == [dt.date(2022, 10, 14)]
+
+
 def test_a_journey_in_the_present_tense_is_ahead() -> None:
     saturday = dt.datetime(2021, 3, 6, 14, tzinfo=dt.UTC)
     assert mentioned_dates("He flies to Mosul on Sunday.", saturday) == [dt.date(2021, 3, 7)]

@@ -811,3 +811,22 @@ def test_buildings_named_for_offices_chains_towns_schools_and_sites_of_ruins(
     actors = {a.name for a in enriched.actors}
     assert {"US Department of Defense", "Amazon", "Whole Foods Market"} <= actors
     assert not {"Potocari", "World Trade Center", "Pontiac"} & actors
+
+
+def test_parties_named_with_their_leaders_cottages_and_names_run_on_over_as(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "ROME - The Five Star Movement of Giuseppe Conte stayed away from the vote. Trudeau "
+        "spoke outside his residence at Rideau Cottage. Federer wept on court at the O2 Arena "
+        "as Nadal, Novak Djokovic and Andy Murray gathered around him. A Chinese scientist, "
+        "He Jiankui, said he had used the CRISPR tool.",
+        dt.datetime(2022, 7, 21, 12, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Five Star Movement", "Giuseppe Conte"} <= actors
+    assert not {"Five Star Movement of Giuseppe Conte", "CRISPR"} & actors
+    places = {p.name for p in enriched.places}
+    assert {"Rideau Cottage", "O2 Arena"} <= places
+    assert "China" not in places
