@@ -367,6 +367,8 @@ LANDMARK_WORDS = {
     "pier",
     "zoo",
     "cottage",  # "Rideau Cottage"
+    "trough",  # "the Nankai Trough"
+    "trench",
     "shrine",  # "the Erawan Shrine"
 }
 

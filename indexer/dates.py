@@ -176,6 +176,8 @@ DEADLINE_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # "three days before Sunday's election", "ahead of Friday's vote": an event to come.
+# "could return as soon as Wednesday": the earliest of days to come.
+AS_SOON_AS = re.compile(r"\bas soon as\s+$", re.IGNORECASE)
 AHEAD_OF = re.compile(
     r"\b(?:ahead of|in the run-up to|on the eve of|(?:days|hours) before)\s+$", re.IGNORECASE
 )
@@ -255,6 +257,8 @@ def _looks_forward(text: str, position: int, end: int, modifier: str | None) -> 
     if text.startswith(("'s", "’s"), end) and AHEAD_OF.search(
         text, max(0, position - 30), position
     ):
+        return True
+    if AS_SOON_AS.search(text, max(0, position - 20), position):
         return True
     if not cues and text.startswith(("'s", "’s"), end):
         return False  # "in Sunday's election": an event already held, unless its clause says more

@@ -117,6 +117,7 @@ PEOPLE_NOUNS = {
     "astronaut",
     "activist",
     "journalist",
+    "champion",  # "the Chinese champion blundered"
     "scientist",  # "A Chinese scientist, He Jiankui"
     "scientists",
     "researcher",
@@ -127,6 +128,11 @@ PEOPLE_NOUNS = {
 # "a group of Chinese companies": a company's nationality is not the story's country.
 COMPANY_NOUNS = {
     "chain",  # "the grocery chain Whole Foods Market"
+    "maker",  # "the Taiwanese electronics maker Foxconn"
+    "makers",
+    "owner",  # "its Chinese owner, ByteDance"
+    "start-up",
+    "startup",
     "company",
     "companies",
     "firm",

@@ -148,6 +148,9 @@ class Evidence:
     # Names tagged as products somewhere in the article: "Concorde", so that
     # "the remaining Concordes" and "an Air France Concorde" are no actors.
     products: set[str] = field(default_factory=set)
+    # Names the text calls a thing somewhere ("Boeing's Starliner capsule"):
+    # things in the headline too ("Boeing's Starliner returns to Earth").
+    things: set[str] = field(default_factory=set)
 
 
 class MentionSorter:
@@ -211,6 +214,11 @@ class MentionSorter:
         evidence.organisations = {clean_mention(e.text) for e in ents if e.label == "ORG"}
         evidence.events = {clean_mention(e.text) for e in ents if e.label == "EVENT"}
         evidence.products = {clean_mention(e.text) for e in ents if e.label == "PRODUCT"}
+        evidence.things = {
+            name
+            for e in ents
+            if _owned_thing(e, text) and self.aliases.get(name := clean_mention(e.text)) is None
+        }
         # "the remaining Concordes" beside "an Air France Concorde": a model's plural
         last_words = {n.rsplit(" ", 1)[-1] for e in ents if " " in (n := clean_mention(e.text))}
         evidence.products |= {
@@ -592,8 +600,10 @@ class MentionSorter:
             return ("actor", maker, e.label)  # "an Air France Concorde": the airline
         if PARTY_GATHERING.search(name):
             return None
-        if _named_thing(e, evidence.text) or THING_APPOSITION.match(
-            evidence.text, e.start + len(e.text)
+        if (
+            _named_thing(e, evidence.text)
+            or name in evidence.things
+            or THING_APPOSITION.match(evidence.text, e.start + len(e.text))
         ):
             return None  # "a small helicopter, Ingenuity", "the Philae lander": things
         if name.split()[-1].lower() in EVENT_WORDS | THING_WORDS or GRAND_TOUR.match(name):
@@ -940,6 +950,15 @@ def _site_of(words: list[str]) -> bool:
     return any(
         word.lower() in LANDMARK_WORDS and word != "Church" and after == "of"
         for word, after in zip(words, words[1:], strict=False)
+    )
+
+
+def _owned_thing(e: Ent, text: str) -> bool:
+    """A thing by name wherever the text names it: "the spacecraft Phoenix",
+    "Boeing's Starliner capsule" (but "a NASA spacecraft" is NASA's)."""
+    before = _words_before_name(e, text, width=40)
+    return bool(THING_BEFORE.search(before)) or (
+        e.after in THING_NOUNS and before.endswith(("'s ", "’s "))
     )
 
 

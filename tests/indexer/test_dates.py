@@ -143,6 +143,12 @@ def test_a_month_and_day_ahead_in_a_clause_that_looks_ahead_is_the_next_one() ->
     assert mentioned_dates(text, thursday) == [dt.date(2022, 10, 14)]
 
 
+def test_as_soon_as_a_weekday_looks_ahead() -> None:
+    tuesday = dt.datetime(2024, 11, 5, 6, tzinfo=dt.UTC)
+    text = "They could return to the factories as soon as Wednesday."
+    assert mentioned_dates(text, tuesday) == [dt.date(2024, 11, 6)]
+
+
 def test_a_journey_in_the_present_tense_is_ahead() -> None:
     saturday = dt.datetime(2021, 3, 6, 14, tzinfo=dt.UTC)
     assert mentioned_dates("He flies to Mosul on Sunday.", saturday) == [dt.date(2021, 3, 7)]

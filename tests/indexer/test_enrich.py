@@ -830,3 +830,23 @@ def test_parties_named_with_their_leaders_cottages_and_names_run_on_over_as(
     places = {p.name for p in enriched.places}
     assert {"Rideau Cottage", "O2 Arena"} <= places
     assert "China" not in places
+
+
+def test_a_thing_once_is_a_thing_everywhere_and_companies_and_champions_are_no_country(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "LAS CRUCES, New Mexico - Boeing's Starliner capsule landed at White Sands on Friday. "
+        "NASA said Starliner would fly again. A NASA spacecraft hit an asteroid. An earthquake "
+        "struck off Kyushu near the Nankai Trough. Nissan may look to the Taiwanese electronics "
+        "maker Foxconn. Gukesh won after the Chinese champion blundered.",
+        dt.datetime(2024, 9, 7, 6, tzinfo=dt.UTC),
+        title="Boeing's Starliner returns to Earth without its crew",
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Boeing", "NASA"} <= actors
+    assert "Starliner" not in actors
+    places = {p.name for p in enriched.places}
+    assert "Nankai Trough" in places
+    assert not {"Taiwan", "China"} & places
