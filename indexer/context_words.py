@@ -20,11 +20,13 @@ PLACE_NAME_ENDINGS = {"Falls", "Springs", "Heights", "Harbour", "Harbor", "Islan
 def _described_as(*heads: str) -> re.Pattern[str]:
     """ ", the federal aviation agency", ", an artificial island", ", Europe's
     busiest airport": an apposition after a name whose head noun says what
-    the name is (not ", the city's..." nor ", the governor of the region")."""
+    the name is (not ", the city's..." nor ", the governor of the region",
+    nor ", a city councillor", whose head is the person)."""
     return re.compile(
         r", (?:the|a|an|its|[A-Z][\w-]+['’]s) (?:(?!of\b)[\w-]+ ){0,3}(?:"
         + "|".join(heads)
-        + r")\b(?!['’])"
+        + r")\b(?!['’])(?! (?:councillors?|council|officials?|dwellers?|workers?|residents?|"
+        r"planners?|managers?|mayor|governor)\b)"
     )
 
 
@@ -462,6 +464,7 @@ NATURAL_FEATURES = {
     "building",  # "the CTV building"
     "field",  # "the Khurais oil field"
     "hospital",  # "the Hadassah Ein Kerem hospital"
+    "school",  # "the Vladislav Ribnikar primary school"
     "shrine",
 }
 

@@ -331,7 +331,10 @@ def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[
             continue
         if year_text is None and EVENT_AFTER_DAY.match(text, match.end()):
             continue
-        forward = base is not None and _looks_forward(text, match.start(), match.end(), None)
+        # "delay ... until October 31": a span's end, as with weekdays
+        word_before = text[max(0, match.start() - 8) : match.start()].split()[-1:]
+        modifier = word_before[0] if word_before and word_before[0].lower() in SPAN_END else None
+        forward = base is not None and _looks_forward(text, match.start(), match.end(), modifier)
         resolved = _month_day(
             month, day, int(year_text) if year_text else None, base or dt.date.min, forward
         )

@@ -707,9 +707,16 @@ def join_and_names(ents: list[Ent], text: str) -> list[Ent]:
         elif (
             second is not None
             and text[gap_start : second.start] == " of "
-            and first.text[:1].isupper()
-            and second.text.split()[-1].lower() in LANDMARK_WORDS
-            and second.label in PLACE_LABELS
+            and clean_mention(first.text)[:1].isupper()
+            and (
+                (second.text.split()[-1].lower() in LANDMARK_WORDS and second.label in PLACE_LABELS)
+                # "the Great Mosque" + "al-Nuri" (not "the Great Mosque of Mecca": two places)
+                or (
+                    first.text.split()[-1].lower() in LANDMARK_WORDS
+                    and first.label in PLACE_LABELS
+                    and second.label not in PLACE_LABELS
+                )
+            )
         ):
             name = text[first.start : second.start + len(second.text)]
             joined.append(Ent(name, "FAC", first.start, first.before, second.after))

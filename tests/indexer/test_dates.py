@@ -143,6 +143,12 @@ def test_a_month_and_day_ahead_in_a_clause_that_looks_ahead_is_the_next_one() ->
     assert mentioned_dates(text, thursday) == [dt.date(2022, 10, 14)]
 
 
+def test_a_month_and_day_ending_a_span_looks_ahead() -> None:
+    thursday = dt.datetime(2019, 4, 11, 6, tzinfo=dt.UTC)
+    text = "Leaders agreed early on Thursday to delay Britain's departure until October 31."
+    assert mentioned_dates(text, thursday) == [dt.date(2019, 4, 11), dt.date(2019, 10, 31)]
+
+
 def test_as_soon_as_a_weekday_looks_ahead() -> None:
     tuesday = dt.datetime(2024, 11, 5, 6, tzinfo=dt.UTC)
     text = "They could return to the factories as soon as Wednesday."

@@ -850,3 +850,24 @@ def test_a_thing_once_is_a_thing_everywhere_and_companies_and_champions_are_no_c
     places = {p.name for p in enriched.places}
     assert "Nankai Trough" in places
     assert not {"Taiwan", "China"} & places
+
+
+def test_a_mosque_of_a_name_schools_and_people_described_by_their_city(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "RIO DE JANEIRO - Marielle Franco, a city councillor who campaigned against police "
+        "violence, was shot dead on Wednesday night. Abu Bakr al-Baghdadi, the leader of the "
+        "Islamic State group, made his first known public appearance on Friday, delivering a "
+        "sermon at the Great Mosque of al-Nuri in Mosul, according to a video released on "
+        "Saturday. A boy opened fire at the Vladislav Ribnikar primary "
+        "school in central Belgrade.",
+        dt.datetime(2018, 3, 15, 12, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert "Marielle Franco" in actors
+    assert not {"al-Nuri", "Vladislav Ribnikar"} & actors
+    places = {p.name for p in enriched.places}
+    assert {"Great Mosque of al-Nuri", "Vladislav Ribnikar", "Mosul", "Belgrade"} <= places
+    assert "Marielle Franco" not in places
