@@ -529,6 +529,9 @@ APPLE_STYLE_PRODUCT = re.compile(r"i[A-Z][a-z]+s?")
 # Faiths the model tags as organisations ("Shiite Islam's senior clerics").
 RELIGIONS = {"Islam", "Christianity", "Judaism", "Hinduism", "Buddhism", "Sikhism", "Catholicism"}
 
+# "for his role in King Richard": a work's title follows.
+ROLE_IN = re.compile(r"\b(?:role|roles|starring|starred) in (?:the )?$", re.IGNORECASE)
+
 WORK_NOUNS = {
     "film",
     "films",
@@ -642,6 +645,20 @@ NOT_PLACES = {
     "city",
     "state",
     "olympic",  # "the Olympic rings", not Olympic, Hong Kong
+    "oscars",  # "at the Oscars": a ceremony
+    "grammys",
+    "emmys",
+    "baftas",
+    # heavenly bodies: no point on a map ("19 billion kilometres from the Sun")
+    "sun",
+    "moon",
+    "mars",
+    "jupiter",
+    "saturn",
+    "venus",
+    "neptune",
+    "uranus",
+    "pluto",
 }
 
 # A demonym followed by one of these is about a language or a name, not a country.

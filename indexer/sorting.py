@@ -66,6 +66,7 @@ from indexer.context_words import (
     PLACE_NAME_ENDINGS,
     PLACE_TO_PLACE,
     RELIGIONS,
+    ROLE_IN,
     SAINT,
     SENT_FROM,
     SHORE,
@@ -324,6 +325,8 @@ class MentionSorter:
             return None  # "Commerce Secretary Gina Raimondo": the office's first word
         if e.after in WORK_NOUNS and e.label != "NORP":  # "the American song tradition" counts
             return None  # "the new Batman film": a title, neither actor nor place
+        if ROLE_IN.search(text, max(0, e.start - 20), e.start):
+            return None  # "his role in King Richard": a film
         if e.label in ("PERSON", "ORG") and name in self.demonyms:
             return self._sort_group(
                 replace(e, label="NORP"), name, evidence
@@ -372,6 +375,7 @@ class MentionSorter:
             )
             and e.label != "NORP"  # "a Christian camp"
             and e.before.lower() not in ("a", "an")  # "a Sikh temple": a kind, not a name
+            and not e.text.endswith(("'s", "’s"))  # "Antoni Gaudi's unfinished basilica"
             # "Motorway bridge collapses" over "a motorway": a headline's word
             and not _written_in_lower_case(name, text)
             and name[:1].isupper()
@@ -406,7 +410,8 @@ class MentionSorter:
             and (
                 words[-1].lower() in LANDMARK_WORDS
                 or words[-1] == "Place"  # "BC Place"; not "took place"
-                or words[0] in LANDMARK_PREFIXES
+                # "Monte Alejandro Rubido": a man, not a mountain
+                or (words[0] in LANDMARK_PREFIXES and not (e.label == "PERSON" and len(words) > 2))
                 or _site_of(words)
                 or visited
             )

@@ -871,3 +871,21 @@ def test_a_mosque_of_a_name_schools_and_people_described_by_their_city(
     places = {p.name for p in enriched.places}
     assert {"Great Mosque of al-Nuri", "Vladislav Ribnikar", "Mosul", "Belgrade"} <= places
     assert "Marielle Franco" not in places
+
+
+def test_owners_of_sites_men_named_monte_ceremonies_films_and_the_sun(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "BARCELONA - The council granted a licence 137 years after work began on Antoni "
+        "Gaudi's unfinished basilica. Monte Alejandro Rubido, the national security "
+        "commissioner, said guards lost sight of him. Will Smith slapped Chris Rock at the "
+        "Oscars, then won best actor for his role in King Richard. Voyager 1 is 19 billion "
+        "kilometres from the Sun.",
+        dt.datetime(2019, 6, 7, 15, tzinfo=dt.UTC),
+    )
+    places = {p.name for p in enriched.places}
+    assert not {"Antoni Gaudi", "Monte Alejandro Rubido", "Oscars", "King Richard", "Sun"} & places
+    actors = {a.name for a in enriched.actors}
+    assert {"Monte Alejandro Rubido", "Will Smith", "Chris Rock"} <= actors
