@@ -690,6 +690,26 @@ SHARED_COUNTRY_NAMES = {"Georgia", "Jordan", "Chad", "Niger", "Guinea", "Dominic
 # Capitalised words a sentence may open with before a facility's name.
 NOT_NAME_OPENERS = {"The", "A", "An", "In", "At", "On", "From", "To", "Near", "By", "And", "But"}
 
+# Words around a one-word name that make it a company, whatever the model
+# called it (or if it tagged nothing): "shares of GameStop", "its rival
+# Dynegy", "the power company Enel", "Renfe, the state rail company".
+_COMPANY_WORDS = (
+    r"company|firm|maker|carmaker|chipmaker|retailer|start-up|startup|app|platform|"
+    r"broadcaster|airline|exchange|insurer|lender|unit|subsidiary|conglomerate"
+)
+COMPANY_BEFORE = re.compile(
+    rf"\b(?:shares (?:of|in)|rivals?|(?:{_COMPANY_WORDS}))\s+$", re.IGNORECASE
+)
+COMPANY_AFTER = re.compile(
+    r"(?:['’]s (?:shares|chief executive|founder|co-founder|chairman|board)\b"
+    rf"|, (?:the|a|an|its) (?:[\w-]+ ){{0,4}}?(?:{_COMPANY_WORDS})\b)"
+)
+# A name of up to three words, CamelCase or with digits too ("GameStop",
+# "Point72", "Mossack Fonseca").
+COMPANY_NAME = re.compile(
+    r"\b([A-Z][A-Za-z0-9.&-]*[A-Za-z0-9](?: [A-Z][A-Za-z0-9.&-]*[A-Za-z0-9]){0,2})\b"
+)
+
 
 # Words after a name that say what it names, and the names the model leaves
 # untagged that they find (indexer.mentions, indexer.untagged).

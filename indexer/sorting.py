@@ -27,6 +27,8 @@ from indexer.context_words import (
     BUILDING_METONYMS,
     CAPTURE_VERBS,
     CLUB_WORDS,
+    COMPANY_AFTER,
+    COMPANY_BEFORE,
     CONGREGATION_WORDS,
     DEPARTMENTS,
     DISTANCE_AFTER,
@@ -347,6 +349,14 @@ class MentionSorter:
         ):
             # "The White Helmets, who work...", "for Scholz, who served...": no building
             return ("actor", e.text, "ORG" if name.endswith("s") else "PERSON")
+        if (
+            alias is None
+            and e.label in PLACE_LABELS | {"NORP", "PRODUCT", "LAW", "WORK_OF_ART"}
+            and " " not in name
+            and _in_company_context(e, text)
+            and not self.gazetteer.knows(name, towns=True)
+        ):
+            return ("actor", name, "ORG")  # "the chipmaker Nvidia" tagged GPE
         if alias is None and (landmark := possessive_landmark(e, text)):
             return ("place", landmark, "LANDMARK")  # "St Peter" + "'s Square"
         if alias is None and e.after.lower() == "party" and name[:1].isupper():
@@ -947,6 +957,11 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
 def _written_in_lower_case(name: str, text: str) -> bool:
     """Whether the text also writes the name as a plain word ("a motorway")."""
     return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
+
+
+def _in_company_context(e: Ent, text: str) -> bool:
+    before = text[max(0, e.start - 30) : e.start]
+    return bool(COMPANY_BEFORE.search(before) or COMPANY_AFTER.match(text, e.start + len(e.text)))
 
 
 def _site_of(words: list[str]) -> bool:

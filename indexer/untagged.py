@@ -16,6 +16,9 @@ import re
 
 from indexer.actors import TITLE_WORDS
 from indexer.context_words import (
+    COMPANY_AFTER,
+    COMPANY_BEFORE,
+    COMPANY_NAME,
     FACILITY_UNTAGGED,
     LANDMARK_BEFORE_NOUN,
     NAMED_REGION,
@@ -67,6 +70,7 @@ class UntaggedNames:
             if m.group(1).split()[-1].lower() not in surnames
         ]
         actors = [(n, "ORG") for n in _names(ORGANISATION_UNTAGGED, text, ents)]
+        actors += self._companies(text, ents, surnames)
         actors += [
             (m.group(1), "ORG")
             for pattern in PARTY_BY_NAME
@@ -76,6 +80,26 @@ class UntaggedNames:
         actors += titled_people_untagged(text, ents)
         actors += self._people_by_recurring_surname(text, ents, actors, title_length)
         return actors, places
+
+    def _companies(self, text: str, ents: list[Ent], surnames: set[str]) -> MentionList:
+        """One-word companies the model left untagged where the words around
+        say what they are ("shares of GameStop", "the power company Enel")."""
+        found: MentionList = []
+        for match in untagged_matches(COMPANY_NAME, text, ents):
+            name, start, end = match.group(1), match.start(1), match.end(1)
+            if (
+                name.lower() in NOT_NAME_WORDS
+                or name.lower() in surnames
+                or name in NOT_NAME_OPENERS
+                or self.gazetteer.knows(name, towns=True)
+                or not (
+                    COMPANY_BEFORE.search(text, max(0, start - 30), start)
+                    or COMPANY_AFTER.match(text, end)
+                )
+            ):
+                continue
+            found.append((name, "ORG"))
+        return found
 
     def _people_by_recurring_surname(
         self, text: str, ents: list[Ent], found: MentionList, title_length: int

@@ -305,6 +305,7 @@ def test_models_holidays_courts_and_two_companies_in_one_entity(sorter: MentionS
         ("Kingdom Holding", "ORG"),
         ("Twitter", "ORG"),
         ("Citigroup", "ORG"),
+        ("Mossack Fonseca", "ORG"),  # untagged here: found by "the law firm" before it
     ]
 
 
@@ -350,3 +351,12 @@ def test_a_name_before_a_lower_case_hospital_is_that_hospital(sorter: MentionSor
     body = "Doctors at the Hadassah Ein Kerem hospital operated on him."
     actors, places = _sort(sorter, body, [("Hadassah Ein Kerem", "ORG")])
     assert places == [("Hadassah Ein Kerem", "LANDMARK")] and actors == []
+
+
+def test_a_company_the_model_calls_a_place_is_an_actor_where_the_words_say_so(
+    sorter: MentionSorter,
+) -> None:
+    body = "Intel fell behind the chipmaker Nvidia. It looked to the electronics maker Foxconn."
+    actors, places = _sort(sorter, body, [("Nvidia", "GPE"), ("Foxconn", "GPE")])
+    assert ("Nvidia", "ORG") in actors and ("Foxconn", "ORG") in actors
+    assert places == []

@@ -74,3 +74,16 @@ def test_a_name_before_a_lower_case_building_is_a_landmark(finder: UntaggedNames
     assert ("Dharahara", "LANDMARK") in places and ("Rana Plaza", "LANDMARK") in places
     _actors, places = finder.find("They met at the Trump tower.", [], {"trump"})
     assert places == []  # a person's name, not a building's
+
+
+def test_one_word_companies_found_by_the_words_around_them(finder: UntaggedNames) -> None:
+    text = (
+        "Traders bought shares of GameStop. Protesters burned the offices of the power "
+        "company Enel. Renfe, the state rail company, said the train was inspected. "
+        "Shares of Paris rose. Madrid, the capital, was calm."
+    )
+    actors, _places = finder.find(text, [], set())
+    assert ("GameStop", "ORG") in actors
+    assert ("Enel", "ORG") in actors
+    assert ("Renfe", "ORG") in actors
+    assert not {name for name, _ in actors} & {"Paris", "Madrid", "Traders", "Protesters"}
