@@ -57,6 +57,7 @@ THING_NOUNS = (
     "album",
     "novel",
     "shuttle",  # "the space shuttle Columbia"
+    "booster",  # "the Super Heavy booster"
     "computer",  # "IBM's Deep Blue computer"
     "brand",  # "its Pontiac brand"
     "tool",  # "the CRISPR tool"
@@ -519,7 +520,8 @@ GATHERINGS = {"conference", "festival", "expo", "fair"}
 
 # "the League of Matteo Salvini": a party, then the person who leads it.
 PARTY_OF_LEADER = re.compile(
-    r"(?P<party>(?:the |The )?(?:[A-Z][\w-]* )*(?:Movement|League|Party|Front|Alliance))"
+    r"(?P<party>(?:the |The )?(?:[A-Z][\w-]* )*(?:Movement|League|Party|Front|Alliance)"
+    r"(?: for(?: [A-Z][\w-]*)+)?)"  # "the Party for Freedom of Geert Wilders"
     r" of (?P<who>[A-Z][a-z]+(?: [A-Z][a-z]+)+)"
 )
 

@@ -118,6 +118,7 @@ PEOPLE_NOUNS = {
     "activist",
     "journalist",
     "champion",  # "the Chinese champion blundered"
+    "star",  # "The Japanese star signed"
     "scientist",  # "A Chinese scientist, He Jiankui"
     "scientists",
     "researcher",

@@ -889,3 +889,20 @@ def test_owners_of_sites_men_named_monte_ceremonies_films_and_the_sun(
     assert not {"Antoni Gaudi", "Monte Alejandro Rubido", "Oscars", "King Richard", "Sun"} & places
     actors = {a.name for a in enriched.actors}
     assert {"Monte Alejandro Rubido", "Will Smith", "Chris Rock"} <= actors
+
+
+def test_a_party_for_something_of_its_leader_boosters_and_stars(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "THE HAGUE - King Willem-Alexander swore in the new cabinet at the Huis ten Bosch "
+        "palace. The coalition is dominated by the Party for Freedom of Geert Wilders. SpaceX "
+        "caught the 70-metre Super Heavy booster on Sunday. The Japanese star signed a "
+        "contract with the Dodgers. Boris Johnson's Conservatives won a large majority.",
+        dt.datetime(2024, 7, 2, 14, tzinfo=dt.UTC),
+    )
+    actors = {a.name for a in enriched.actors}
+    assert {"Party for Freedom", "Geert Wilders"} <= actors
+    assert not {"Party for Freedom of Geert Wilders", "Super Heavy"} & actors
+    assert "Japan" not in {p.name for p in enriched.places}
