@@ -175,9 +175,9 @@ DEADLINE_BEFORE = re.compile(
     r"(?:\w+\s+)?(?:morning|afternoon|evening|night))\s*$",
     re.IGNORECASE,
 )
-# "three days before Sunday's election", "ahead of Friday's vote": an event to come.
 # "could return as soon as Wednesday": the earliest of days to come.
 AS_SOON_AS = re.compile(r"\bas soon as\s+$", re.IGNORECASE)
+# "three days before Sunday's election", "ahead of Friday's vote": an event to come.
 AHEAD_OF = re.compile(
     r"\b(?:ahead of|in the run-up to|on the eve of|(?:days|hours) before)\s+$", re.IGNORECASE
 )

@@ -18,6 +18,8 @@ from indexer.actors import TITLE_WORDS, clean_mention
 from indexer.context_words import (
     ACTOR_LABELS,
     BODY_HEADS,
+    COMPANY_AFTER,
+    COMPANY_BEFORE,
     DESCRIBING_TAILS,
     FACILITY_TAIL,
     LANDMARK_WORDS,
@@ -560,7 +562,7 @@ def cut_at_verb(e: Ent) -> Ent:
     for index, word in enumerate(words[1:], start=1):
         if (
             word in PAST_WORDS
-            or word in _TIME_RUN_ON
+            or word in _RUN_ON_WORDS
             or (word == "for" and words[index - 1] in ("Airport", "Station"))
         ):
             return replace(e, text=" ".join(words[:index]), after=word)
@@ -571,7 +573,7 @@ def cut_at_verb(e: Ent) -> Ent:
 
 # Words a name never ends before: times ("the Atlantic early on" Monday) and
 # the joints of a sentence ("the O2 Arena as" Nadal gathered round).
-_TIME_RUN_ON = {"early", "late", "earlier", "later", "as", "while", "when", "where", "which"}
+_RUN_ON_WORDS = {"early", "late", "earlier", "later", "as", "while", "when", "where", "which"}
 
 
 def _end_of(e: Ent, text: str) -> int:
@@ -791,6 +793,14 @@ def split_at_commas(e: Ent) -> list[Ent]:
             parts.append(Ent(piece, e.label, e.start + position, before, after))
         position = separator.end() if separator else len(e.text)
     return parts or [e]
+
+
+def in_company_context(text: str, start: int, end: int) -> bool:
+    """Whether the words around ``text[start:end]`` make it a company: "shares
+    of GameStop", "the chipmaker Nvidia", "Renfe, the state rail company"."""
+    return bool(
+        COMPANY_BEFORE.search(text, max(0, start - 30), start) or COMPANY_AFTER.match(text, end)
+    )
 
 
 def sentence_from(text: str, start: int) -> str:

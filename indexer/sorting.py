@@ -27,8 +27,6 @@ from indexer.context_words import (
     BUILDING_METONYMS,
     CAPTURE_VERBS,
     CLUB_WORDS,
-    COMPANY_AFTER,
-    COMPANY_BEFORE,
     CONGREGATION_WORDS,
     DEPARTMENTS,
     DISTANCE_AFTER,
@@ -105,6 +103,7 @@ from indexer.mentions import (
     cut_at_verb,
     demonym_names_a_person,
     headline_names_as_in_body,
+    in_company_context,
     is_denomination,
     join_adjacent_people,
     join_and_names,
@@ -290,7 +289,11 @@ class MentionSorter:
         ents = [
             part
             for e in ents
-            for listed in ([e] if self.aliases.get(clean_mention(e.text)) else split_at_commas(e))
+            for listed in (
+                split_at_commas(e)
+                if "," in e.text and self.aliases.get(clean_mention(e.text)) is None
+                else [e]
+            )
             for split in split_and_names(listed)
             for part in self._split_compound(split)
         ]
@@ -353,7 +356,7 @@ class MentionSorter:
             alias is None
             and e.label in PLACE_LABELS | {"NORP", "PRODUCT", "LAW", "WORK_OF_ART"}
             and " " not in name
-            and _in_company_context(e, text)
+            and in_company_context(text, e.start, e.start + len(e.text))
             and not self.gazetteer.knows(name, towns=True)
         ):
             return ("actor", name, "ORG")  # "the chipmaker Nvidia" tagged GPE
@@ -591,16 +594,17 @@ class MentionSorter:
     def _sort_actor(self, e: Ent, name: str, evidence: Evidence) -> Sorted:
         """A PERSON, ORG or NORP that no place rule claimed: an actor, unless it is
         a common word, a description, an event or a thing."""
+        alias = self.aliases.get(name)
         if e.label == "PERSON" and e.before.lower() in NAMED_THINGS:
             return None
         if name in evidence.common:
             return None  # "Farmers also blocked roads": a word, not a name
-        if e.start == 0 and e.label == "ORG" and self.aliases.get(name) is None:
+        if e.start == 0 and e.label == "ORG" and alias is None:
             body = evidence.text[evidence.text.find("\n\n") + 2 :]
             if not any(re.search(rf"\b{re.escape(w)}\b", body) for w in name.split()):
                 return None  # "Meteor explodes over Russian city", "Millions in Texas...":
                 # a headline's first words the story never names again
-        if name in evidence.events and self.aliases.get(name) is None:
+        if name in evidence.events and alias is None:
             return None  # "Alcaraz beats Djokovic to win Wimbledon"
         if name.endswith("s") and name[:-1] in evidence.products:
             return None  # "the remaining Concordes": the aircraft
@@ -610,7 +614,7 @@ class MentionSorter:
             and model in evidence.products
             and len(maker.split()) >= 2
             and model.lower() not in evidence.surnames
-            and self.aliases.get(name) is None
+            and alias is None
         ):
             return ("actor", maker, e.label)  # "an Air France Concorde": the airline
         if PARTY_GATHERING.search(name):
@@ -632,13 +636,13 @@ class MentionSorter:
             return None  # "Valentine's Day": a holiday
         if e.before.isdigit() and " " not in name:
             return None  # "the 737 Max": a model, not an actor
-        if e.after.lower() in GATHERINGS and self.aliases.get(name) is None:
+        if e.after.lower() in GATHERINGS and alias is None:
             return None  # "the Macworld conference": an event (but "the NATO summit")
         if APPLE_STYLE_PRODUCT.fullmatch(name):
             return None  # "the iPhone", "the iPod": products
         if name.split()[-1] in RELIGIONS:
             return None  # "Shiite Islam": a faith, not a body that acts
-        if name.lower() in ORGANISATION_HEADS and self.aliases.get(name) is None:
+        if name.lower() in ORGANISATION_HEADS and alias is None:
             return None  # "the Union flag", "the Alliance": a kind of body, unnamed
         if e.label == "PERSON" and e.before.lower() in ("a", "an") and " " not in name:
             return None  # "waved a Saltire": a thing; a person is named, not counted
@@ -957,11 +961,6 @@ def _reads_as_a_person(e: Ent, name: str, text: str) -> bool:
 def _written_in_lower_case(name: str, text: str) -> bool:
     """Whether the text also writes the name as a plain word ("a motorway")."""
     return re.search(rf"\b{re.escape(name.lower())}\b", text) is not None
-
-
-def _in_company_context(e: Ent, text: str) -> bool:
-    before = text[max(0, e.start - 30) : e.start]
-    return bool(COMPANY_BEFORE.search(before) or COMPANY_AFTER.match(text, e.start + len(e.text)))
 
 
 def _site_of(words: list[str]) -> bool:

@@ -16,8 +16,6 @@ import re
 
 from indexer.actors import TITLE_WORDS
 from indexer.context_words import (
-    COMPANY_AFTER,
-    COMPANY_BEFORE,
     COMPANY_NAME,
     FACILITY_UNTAGGED,
     LANDMARK_BEFORE_NOUN,
@@ -36,6 +34,7 @@ from indexer.mentions import (
     NOT_NAME_WORDS,
     Ent,
     MentionList,
+    in_company_context,
     overlaps,
     spans_of,
     titled_people_untagged,
@@ -82,24 +81,18 @@ class UntaggedNames:
         return actors, places
 
     def _companies(self, text: str, ents: list[Ent], surnames: set[str]) -> MentionList:
-        """One-word companies the model left untagged where the words around
-        say what they are ("shares of GameStop", "the power company Enel")."""
-        found: MentionList = []
-        for match in untagged_matches(COMPANY_NAME, text, ents):
-            name, start, end = match.group(1), match.start(1), match.end(1)
-            if (
-                name.lower() in NOT_NAME_WORDS
-                or name.lower() in surnames
-                or name in NOT_NAME_OPENERS
-                or self.gazetteer.knows(name, towns=True)
-                or not (
-                    COMPANY_BEFORE.search(text, max(0, start - 30), start)
-                    or COMPANY_AFTER.match(text, end)
-                )
-            ):
-                continue
-            found.append((name, "ORG"))
-        return found
+        """Companies (of up to three words) the model left untagged where the
+        words around say what they are ("shares of GameStop", "the power
+        company Enel"); the gazetteer is asked last, for the few that fit."""
+        return [
+            (name, "ORG")
+            for match in untagged_matches(COMPANY_NAME, text, ents)
+            if in_company_context(text, match.start(1), match.end(1))
+            and (name := match.group(1)).lower() not in NOT_NAME_WORDS
+            and name.lower() not in surnames
+            and name not in NOT_NAME_OPENERS
+            and not self.gazetteer.knows(name, towns=True)
+        ]
 
     def _people_by_recurring_surname(
         self, text: str, ents: list[Ent], found: MentionList, title_length: int
