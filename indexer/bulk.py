@@ -92,6 +92,9 @@ class BulkIndexer:
         self.max_backoff = max_backoff
         self.sleep = sleep
         self.stats = BulkStats()
+        # Which canonical URL each id was first sent for: a second article
+        # claiming the same id would silently overwrite the first.
+        self._claims: dict[str, str] = {}
 
     def _actions(self, chunk: list[Article]) -> list[dict[str, Any]]:
         return [
@@ -153,8 +156,34 @@ class BulkIndexer:
             raise failure[0]
         return self.stats
 
+    def _unclaimed(self, chunk: list[Article]) -> dict[str, Article]:
+        """The chunk by id, less articles whose id another article already holds.
+
+        The same URL again is an update (the later version wins); another
+        URL under the same id is a conflict, dead-lettered naming both.
+        """
+        by_id: dict[str, Article] = {}
+        for article in chunk:
+            first = self._claims.setdefault(article.id, article.canonical_url)
+            if first != article.canonical_url:
+                self.stats.failed += 1
+                self.stats.errors["id-conflict"] = self.stats.errors.get("id-conflict", 0) + 1
+                self.dead_letters.add(
+                    f"id {article.id} is already taken by {first}; not indexed",
+                    kind="id-conflict",
+                    id=article.id,
+                    url=article.url,
+                    claimed_by=first,
+                    document=article.model_dump(mode="json"),
+                )
+                continue
+            by_id[article.id] = article
+        return by_id
+
     def index_chunk(self, chunk: list[Article]) -> None:
-        by_id = {a.id: a for a in chunk}
+        by_id = self._unclaimed(chunk)
+        if not by_id:
+            return
         backoff = self.initial_backoff
         for attempt in range(1, self.max_attempts + 1):
             try:

@@ -11,7 +11,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from indexer.deadletter import DeadLetters
-from indexer.jsonl import BadLine, count_lines, open_input, parse_lines
+from indexer.jsonl import BadLine, bounded_lines, count_lines, open_input, parse_lines
 from newsarchive.article import Article
 from newsarchive.commands.output import print_json, say
 from newsarchive.console import make_console
@@ -34,7 +34,7 @@ def read_articles(paths: list[str], dead: DeadLetters) -> Iterator[Article]:
     """Every article of every file; bad lines go to the dead-letter file."""
     for path in paths:
         with open_input(path) as stream:
-            for item in parse_lines(stream, source=path):
+            for item in parse_lines(bounded_lines(stream), source=path):
                 if isinstance(item, BadLine):
                     dead.add(
                         item.reason,
@@ -174,9 +174,11 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
             }
         if json_output:
             print_json(report)
-            return
-        make_console(stderr=True).print(
-            summary_table("indexing summary", {k: v for k, v in report.items() if v is not None})
-        )
+        else:
+            make_console(stderr=True).print(
+                summary_table(
+                    "indexing summary", {k: v for k, v in report.items() if v is not None}
+                )
+            )
         if dead.total:
             raise typer.Exit(code=1)

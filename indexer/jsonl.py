@@ -14,6 +14,11 @@ from pydantic import ValidationError
 
 from newsarchive.article import Article
 from newsarchive.errors import UsageError
+from newsarchive.text import clean_strings
+
+# A news article is rarely above 200 KB of JSON; a line far above that is a
+# broken export or an attack, and reading it whole would only fill memory.
+MAX_LINE_CHARS = 8 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,23 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {err['msg']}"
 
 
-def parse_lines(lines: Iterable[str], source: str = "-") -> Iterator[Article | BadLine]:
-    """Each non-blank line as an Article, or a BadLine saying what is wrong."""
+def parse_lines(
+    lines: Iterable[str], source: str = "-", max_chars: int = MAX_LINE_CHARS
+) -> Iterator[Article | BadLine]:
+    """Each non-blank line as an Article, or a BadLine saying what is wrong.
+
+    Text is cleaned here, at the edge (see ``newsarchive.text``), so a lone
+    surrogate in one line cannot stop the enrichment of the others.
+    """
     for number, raw in enumerate(lines, start=1):
+        if len(raw) > max_chars:
+            yield BadLine(
+                source,
+                number,
+                f"line too long ({len(raw):,} characters, at most {max_chars:,})",
+                raw[:2000],
+            )
+            continue
         text = raw.strip()
         if not text:
             continue
@@ -45,13 +64,31 @@ def parse_lines(lines: Iterable[str], source: str = "-") -> Iterator[Article | B
                 source, number, f"invalid JSON: {exc.msg} at column {exc.colno}", text[:2000]
             )
             continue
+        except RecursionError:
+            yield BadLine(source, number, "invalid JSON: nested too deeply", text[:2000])
+            continue
         if not isinstance(data, dict):
             yield BadLine(source, number, "not a JSON object", text[:2000])
             continue
         try:
-            yield Article.model_validate(data)
+            yield Article.model_validate(clean_strings(data))
+        except RecursionError:
+            yield BadLine(source, number, "not an article: nested too deeply", text[:2000])
         except ValidationError as exc:
             yield BadLine(source, number, f"not an article: {_first_error(exc)}", text[:2000])
+
+
+def bounded_lines(stream: IO[str], max_chars: int = MAX_LINE_CHARS) -> Iterator[str]:
+    """The stream's lines, none held in memory beyond ``max_chars`` + 1 characters.
+
+    An overlong line is yielded cut to ``max_chars + 1`` characters (so
+    ``parse_lines`` reports it) and the rest of it is skipped unread.
+    """
+    while line := stream.readline(max_chars + 1):
+        if len(line) > max_chars and not line.endswith("\n"):
+            while (rest := stream.readline(max_chars)) and not rest.endswith("\n"):
+                pass
+        yield line
 
 
 @contextmanager
@@ -80,8 +117,13 @@ def count_lines(path: str) -> int | None:
     """How many lines a file has (for a progress bar); None for stdin."""
     if path == "-" or not Path(path).is_file():
         return None
-    with Path(path).open("rb") as stream:
-        return sum(1 for line in stream if line.strip())
+    count = 0
+    last = b"\n"
+    with Path(path).open("rb") as stream:  # by blocks: one line may be huge
+        while block := stream.read(1 << 20):
+            count += block.count(b"\n")
+            last = block[-1:]
+    return count + (last != b"\n")
 
 
 def dump_line(article: Article) -> str:

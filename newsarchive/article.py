@@ -9,11 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from newsarchive.urls import article_id, canonicalize_url
 
 ActorType = Literal["person", "organization", "group"]
+
+# Elasticsearch refuses a document id above 512 bytes, and with it the whole
+# bulk request it travels in; so such an id is refused here, line by line.
+MAX_ID_BYTES = 512
 
 
 class GeoPoint(BaseModel):
@@ -68,6 +72,14 @@ class Article(BaseModel):
     mentioned_dates: list[dt.date] = Field(default_factory=list)
     quotes: list[Quote] = Field(default_factory=list)
     story_id: str | None = None
+
+    @field_validator("id")
+    @classmethod
+    def _id_fits_elasticsearch(cls, value: str) -> str:
+        size = len(value.encode("utf-8"))
+        if size > MAX_ID_BYTES:
+            raise ValueError(f"id is {size} bytes; Elasticsearch takes at most {MAX_ID_BYTES}")
+        return value
 
     @model_validator(mode="after")
     def _derive_identity(self) -> Article:

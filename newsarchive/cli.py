@@ -19,6 +19,7 @@ from rich.markup import escape
 from newsarchive.console import err_console
 from newsarchive.errors import ExitStatus, NewsarchiveError
 from newsarchive.settings import Settings
+from newsarchive.urls import redact_credentials
 
 app = typer.Typer(
     name="newsarchive",
@@ -116,4 +117,5 @@ def main(argv: list[str] | None = None) -> int:
 def _report(exc: BaseException, debug: bool, prefix: str = "") -> None:
     if debug:
         traceback.print_exc()
-    err_console.print(f"[error]error:[/] {prefix}{escape(str(exc))}", soft_wrap=True)
+    message = redact_credentials(f"{prefix}{exc}")
+    err_console.print(f"[error]error:[/] {escape(message)}", soft_wrap=True)

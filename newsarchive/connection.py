@@ -11,6 +11,7 @@ from elasticsearch import AuthenticationException, Elasticsearch
 
 from newsarchive.errors import ClusterUnavailable, NewsarchiveError
 from newsarchive.settings import Settings
+from newsarchive.urls import redact_credentials
 
 UNREACHABLE_HINT = "start one with `newsarchive es start`, or set NEWSARCHIVE_ES_URL"
 
@@ -35,6 +36,7 @@ def make_client(settings: Settings, **overrides: Any) -> Elasticsearch:
 @contextmanager
 def translate_errors(url: str) -> Iterator[None]:
     """Turn transport failures into the project's user-facing errors."""
+    url = redact_credentials(url)
     try:
         yield
     except elastic_transport.ConnectionError as exc:

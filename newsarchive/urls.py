@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 # Query parameters that only track where a reader came from; they never
@@ -59,3 +60,16 @@ def canonicalize_url(url: str) -> str:
 def article_id(url: str) -> str:
     """A stable document id: the same canonical URL always gives the same id."""
     return hashlib.sha256(canonicalize_url(url).encode("utf-8")).hexdigest()[:32]
+
+
+# user:password@ in any URL of a message (http, https, redis, ...).
+_CREDENTIALS = re.compile(r"(?P<scheme>\b[a-z][a-z0-9+.-]*://)[^/\s]*@", re.I)
+
+
+def redact_credentials(text: str) -> str:
+    """Mask the user and password of every URL in ``text``: ``http://***@host``.
+
+    Applied to every message the CLI prints, so a URL given with its
+    credentials (NEWSARCHIVE_ES_URL=http://user:pass@host) never shows them.
+    """
+    return _CREDENTIALS.sub(r"\g<scheme>***@", text)

@@ -14,6 +14,7 @@ from newsarchive.connection import make_client, translate_errors
 from newsarchive.console import make_console
 from newsarchive.errors import LocalNodeError, UsageError
 from newsarchive.index import alias_target, index_counts
+from newsarchive.urls import redact_credentials
 
 app = typer.Typer(
     help="Run a local Elasticsearch node for development and tests.", no_args_is_help=True
@@ -126,7 +127,9 @@ def status(
         return
     console = make_console()
     colour = {"green": "ok", "yellow": "warn"}.get(str(health["status"]), "error")
-    console.print(f"Elasticsearch [bold]{version}[/] at {url}: [{colour}]{health['status']}[/]")
+    console.print(
+        f"Elasticsearch [bold]{version}[/] at {redact_credentials(url)}: [{colour}]{health['status']}[/]"
+    )
     if target is None:
         console.print(
             f"alias [bold]{settings.index}[/] does not exist yet (run `newsarchive index init`)"

@@ -9,6 +9,7 @@ from typing import Any
 from rich.markup import escape
 
 from newsarchive.console import err_console
+from newsarchive.urls import redact_credentials
 
 
 def print_json(data: Any) -> None:
@@ -19,4 +20,4 @@ def print_json(data: Any) -> None:
 
 def say(message: str, style: str | None = None) -> None:
     """A status line for people, on stderr (stdout stays clean for data)."""
-    err_console.print(escape(message), style=style, soft_wrap=True)
+    err_console.print(escape(redact_credentials(message)), style=style, soft_wrap=True)

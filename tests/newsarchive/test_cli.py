@@ -57,3 +57,30 @@ def test_index_init_twice_then_status(
     assert status["body_analyzer"] in ("english", "english_hunspell", "standard")
     assert status["status"] in ("green", "yellow")
     assert status["indices"] == [{"name": f"{alias}-v1", "documents": 0, "aliases": [alias]}]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["index", "init"],
+        ["index", "{corpus}"],
+        ["search", "missile"],
+        ["actors"],
+        ["es", "status"],
+        ["crawl", "http://127.0.0.1:9/", "--quiet"],
+    ],
+)
+def test_credentials_in_the_url_never_reach_the_screen(
+    args: list[str],
+    tmp_path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text('{"url": "http://h/a", "title": "A", "body": "b"}\n')
+    monkeypatch.setenv("NEWSARCHIVE_ES_URL", f"http://reader:s3cret-pw@127.0.0.1:{free_port()}")
+    code = main([a.format(corpus=corpus) for a in args])
+    out = capsys.readouterr()
+    assert code == 3
+    assert "s3cret-pw" not in out.err + out.out
+    assert "http://***@127.0.0.1" in out.err
