@@ -35,8 +35,10 @@ def summary_table(summary: dict[str, Any]) -> Table:
         ("duplicates", "duplicate", "muted"),
         ("skipped", "skipped", "warn"),
         ("errors", "error", "error"),
+        ("flagged", "flagged", "warn"),
+        ("resume", "resumed", "muted"),
     ):
-        for reason, count in summary[group].items():
+        for reason, count in summary.get(group, {}).items():
             table.add_row(f"[{style}]{label}: {reason}[/]", f"{count:,}")
     if summary.get("seconds"):
         table.add_row("time", f"{summary['seconds']:.1f} s ({summary['pages_per_second']} pages/s)")

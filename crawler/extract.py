@@ -128,6 +128,36 @@ def extract_or_skip(
     )
 
 
+# --- decoding ------------------------------------------------------------------------
+
+
+def decode_html(body: bytes, declared: str | None) -> tuple[str, bool]:
+    """The page's text, and whether its declared charset had to be overruled.
+
+    Pages lie about their charset in both directions. Non-ASCII bytes that
+    form valid UTF-8 are almost never meant as Latin-1 or Windows-1252
+    (they would read as "Ã©" mojibake), so such a page is read as UTF-8;
+    a page declared UTF-8 whose bytes are not UTF-8 is read as
+    Windows-1252, the usual truth. Anything else keeps its declaration.
+    """
+    is_utf8 = (declared or "utf-8").lower().replace("-", "").replace("_", "") == "utf8"
+    try:
+        as_utf8 = body.decode("utf-8")
+    except UnicodeDecodeError:
+        as_utf8 = None
+    if is_utf8:
+        if as_utf8 is not None:
+            return as_utf8, False
+        return body.decode("cp1252", errors="replace"), True
+    try:
+        as_declared = body.decode(declared or "utf-8", errors="replace")
+    except LookupError:
+        as_declared = body.decode("cp1252", errors="replace")
+    if as_utf8 is not None and not body.isascii() and as_declared != as_utf8:
+        return as_utf8, True
+    return as_declared, False
+
+
 # --- page checks ----------------------------------------------------------------
 
 # Share of a page's words that sit inside links, above which it is a list of
@@ -161,7 +191,7 @@ def _json_ld_article(tree: Any) -> dict[str, Any]:
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         try:
             data = json.loads(script.text_content() or "")
-        except ValueError:
+        except (ValueError, RecursionError):  # broken, or nested past Python's limit
             continue
         for node in _walk_json_ld(data):
             types = node.get("@type")
@@ -171,11 +201,18 @@ def _json_ld_article(tree: Any) -> dict[str, Any]:
     return {}
 
 
-def _walk_json_ld(data: Any) -> list[dict[str, Any]]:
+# Real pages nest @graph in a list in an object at most; deeper is no article.
+JSON_LD_MAX_DEPTH = 8
+
+
+def _walk_json_ld(data: Any, depth: int = 0) -> list[dict[str, Any]]:
+    if depth > JSON_LD_MAX_DEPTH:
+        return []
     if isinstance(data, list):
-        return [n for item in data for n in _walk_json_ld(item)]
+        return [n for item in data for n in _walk_json_ld(item, depth + 1)]
     if isinstance(data, dict):
-        return [data, *(_walk_json_ld(data["@graph"]) if "@graph" in data else [])]
+        graph = _walk_json_ld(data["@graph"], depth + 1) if "@graph" in data else []
+        return [data, *graph]
     return []
 
 
@@ -290,12 +327,22 @@ def _title_suffix(title: str) -> str | None:
 
 
 def _canonical(tree: Any, meta: dict[str, str], url: str) -> str:
+    """The page's canonical URL, which gives the article its id.
+
+    Believed only on the page's own host (www. aside): a page naming another
+    outlet's URL as canonical would otherwise take over that outlet's
+    document in the index.
+    """
     links = tree.xpath('//link[@rel="canonical"]/@href')
     target = _first(*(str(h) for h in links), meta.get("og:url")) or url
     resolved = urljoin(url, target)
-    if urlsplit(resolved).scheme not in ("http", "https"):
+    if urlsplit(resolved).scheme not in ("http", "https") or _host(resolved) != _host(url):
         resolved = url
     return canonicalize_url(resolved)
+
+
+def _host(url: str) -> str:
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def _authors(tree: Any, json_ld: dict[str, Any], meta: dict[str, str]) -> list[str]:

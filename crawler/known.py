@@ -13,6 +13,21 @@ from elasticsearch import Elasticsearch, NotFoundError
 from newsarchive.urls import article_id
 
 
+def indexed_ids(
+    client: Elasticsearch, index: str, ids: Iterable[str], batch: int = 500
+) -> set[str]:
+    """The subset of ``ids`` the index holds (none when there is no index yet)."""
+    wanted = list(ids)
+    found: set[str] = set()
+    for start in range(0, len(wanted), batch):
+        try:
+            response = client.mget(index=index, ids=wanted[start : start + batch], source=False)
+        except NotFoundError:
+            return set()
+        found.update(doc["_id"] for doc in response["docs"] if doc.get("found"))
+    return found
+
+
 class KnownArticles:
     def __init__(self, client: Elasticsearch, index: str, batch: int = 500) -> None:
         self.client = client
@@ -24,15 +39,5 @@ class KnownArticles:
         by_id: dict[str, list[str]] = {}
         for url in urls:
             by_id.setdefault(article_id(url), []).append(url)
-        ids = list(by_id)
-        found: set[str] = set()
-        for start in range(0, len(ids), self.batch):
-            chunk = ids[start : start + self.batch]
-            try:
-                response = self.client.mget(index=self.index, ids=chunk, source=False)
-            except NotFoundError:  # no index yet: nothing is known
-                return set()
-            for doc in response["docs"]:
-                if doc.get("found"):
-                    found.update(by_id[doc["_id"]])
-        return found
+        present = indexed_ids(self.client, self.index, by_id, self.batch)
+        return {url for article_id in present for url in by_id[article_id]}

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
 from typing import Any
 
 from datasketch import MinHash, MinHashLSH
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+
+from crawler.state import STATE_FILE, SeenArticles
 
 STAT = "newsarchive"
 WORD = re.compile(r"\w+")
@@ -58,12 +61,22 @@ class StoryClusters:
 
 
 class DeduplicatePipeline:
-    """Drops exact duplicates (same canonical URL, same body); sets ``story_id``."""
+    """Drops exact duplicates (same canonical URL, same body); sets ``story_id``.
+
+    In a resumable crawl what was kept is also remembered on disk
+    (``SeenArticles``), so a page whose body a killed run already kept under
+    another URL is still a duplicate after the restart, while the same
+    article fetched again is not a duplicate of itself.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.seen_urls: set[str] = set()
         self.seen_bodies: set[str] = set()
+        state_dir = crawler.settings.get("NEWSARCHIVE_STATE_DIR")
+        self.earlier: SeenArticles | None = (
+            SeenArticles(Path(state_dir) / STATE_FILE) if state_dir else None
+        )
         self.stories = StoryClusters(
             threshold=crawler.settings.getfloat("NEWSARCHIVE_NEAR_DUPLICATE_THRESHOLD", 0.6)
         )
@@ -82,11 +95,18 @@ class DeduplicatePipeline:
             self._count("duplicates/same-url")
             raise DropItem(f"duplicate of an article already crawled: {url}")
         fingerprint = body_fingerprint(item["body"])
-        if fingerprint in self.seen_bodies:
+        owner = self.earlier.owner(fingerprint) if self.earlier is not None else None
+        if fingerprint in self.seen_bodies or owner not in (None, item["id"]):
             self._count("duplicates/same-body")
             raise DropItem(f"same body as an article already crawled: {url}")
         self.seen_urls.add(url)
         self.seen_bodies.add(fingerprint)
+        if self.earlier is not None:
+            self.earlier.claim(fingerprint, item["id"])
         item["story_id"] = self.stories.assign(item["id"], item["body"])
         self._count("articles")
         return item
+
+    def close_spider(self, spider: Any = None) -> None:
+        if self.earlier is not None:
+            self.earlier.close()

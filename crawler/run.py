@@ -72,13 +72,15 @@ def build_settings(options: CrawlOptions) -> ScrapySettings:
         overrides["AUTOTHROTTLE_TARGET_CONCURRENCY"] = float(options.concurrency)
     if options.max_articles:
         overrides["CLOSESPIDER_ITEMCOUNT"] = options.max_articles
-    if options.job_dir is not None:
-        overrides["JOBDIR"] = str(options.job_dir)
-    if options.output is not None:
-        overrides["FEEDS"] = {
-            str(options.output): {"format": "jsonlines", "encoding": "utf8", "overwrite": True}
-        }
     pipelines = dict(settings.getdict("ITEM_PIPELINES"))
+    if options.job_dir is not None:
+        # A resumable crawl: the frontier and the done-set on disk (crawler.state).
+        overrides["NEWSARCHIVE_STATE_DIR"] = str(options.job_dir)
+        overrides["SCHEDULER"] = "crawler.scheduler.FrontierScheduler"
+    if options.output is not None:
+        overrides["NEWSARCHIVE_OUTPUT"] = str(options.output)
+        overrides["NEWSARCHIVE_OUTPUT_APPEND"] = options.job_dir is not None
+        pipelines["crawler.output.JsonLinesOutput"] = 900
     pipelines.update(options.extra_pipelines)
     overrides["ITEM_PIPELINES"] = pipelines
     if options.es_url:

@@ -41,6 +41,16 @@ REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 DUPEFILTER_CLASS = "crawler.dupefilter.CountingDupeFilter"
 
 # Retried requests wait 1 s, 2 s, 4 s... (at most 30 s) before going out again.
-DOWNLOADER_MIDDLEWARES = {"crawler.middlewares.RetryBackoffMiddleware": 560}
+DOWNLOADER_MIDDLEWARES = {
+    # Before everything else, robots.txt included: what may be opened at all.
+    "crawler.targets.TargetPolicyMiddleware": 40,
+    "crawler.middlewares.RetryBackoffMiddleware": 560,
+}
+# Follow sitemap entries, feed items and redirects to other sites (off by
+# default: they would archive another outlet's pages under this crawl), and,
+# when doing so, to loopback and private addresses (off: a public page must
+# not reach into the machine's own network). See crawler/targets.py.
+NEWSARCHIVE_FOLLOW_OFFSITE = False
+NEWSARCHIVE_ALLOW_PRIVATE_TARGETS = False
 NEWSARCHIVE_RETRY_BACKOFF = 1.0
 NEWSARCHIVE_RETRY_BACKOFF_MAX = 30.0

@@ -5,7 +5,9 @@ articles, enriches them in batches, and sends them through the same
 ``BulkIndexer`` as `newsarchive index`. Documents that cannot be indexed
 go to the dead-letter file; if the cluster goes away, the crawl stops
 (finish reason ``cluster-unavailable``) and the buffered articles are
-dead-lettered, so nothing is lost.
+dead-lettered, so nothing is lost. In a resumable crawl
+(``NEWSARCHIVE_STATE_DIR``) every article is spooled on disk before it is
+buffered (``indexer.spool``), and the next run indexes what is left.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from scrapy.utils.defer import deferred_from_coro
 
 from indexer.bulk import BulkIndexer
 from indexer.deadletter import DeadLetters
+from indexer.spool import SPOOL_FILE, Spool
 from newsarchive.article import Article
 from newsarchive.errors import ClusterUnavailable
 
@@ -34,6 +37,7 @@ class IndexingPipeline:
         dead_letter: Path,
         buffer_size: int,
         enrich: bool,
+        state_dir: Path | None = None,
     ) -> None:
         self.crawler = crawler
         self.es_url = es_url
@@ -44,6 +48,8 @@ class IndexingPipeline:
         self.buffer: list[Article] = []
         self.indexer: BulkIndexer | None = None
         self.dead: DeadLetters | None = None
+        self.state_dir = state_dir
+        self.spool: Spool | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> IndexingPipeline:
@@ -58,6 +64,7 @@ class IndexingPipeline:
             dead_letter=Path(settings.get("NEWSARCHIVE_DEAD_LETTER", "dead-letter.jsonl")),
             buffer_size=settings.getint("NEWSARCHIVE_INDEX_BUFFER", 100),
             enrich=settings.getbool("NEWSARCHIVE_ENRICH", True),
+            state_dir=Path(state) if (state := settings.get("NEWSARCHIVE_STATE_DIR")) else None,
         )
 
     def open_spider(self, spider: Any = None) -> None:
@@ -67,9 +74,18 @@ class IndexingPipeline:
         client = make_client(Settings(es_url=self.es_url, index=self.index))
         self.dead = DeadLetters(self.dead_letter_path)
         self.indexer = BulkIndexer(client, self.index, self.dead)
+        if self.state_dir is not None:
+            self.spool = Spool(self.state_dir / SPOOL_FILE)
+            self.buffer = self.spool.waiting()
+            if self.buffer:
+                assert self.crawler.stats is not None
+                self.crawler.stats.set_value(f"{STAT}/resume/spooled", len(self.buffer))
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
-        self.buffer.append(Article.model_validate(item))
+        article = Article.model_validate(item)
+        if self.spool is not None:
+            self.spool.add(article)  # on disk before the crawl counts it done
+        self.buffer.append(article)
         if len(self.buffer) >= self.buffer_size:
             self._flush()
         return item
@@ -100,7 +116,9 @@ class IndexingPipeline:
             stats.inc_value(f"{STAT}/index-failed", len(batch))
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="cluster-unavailable"))
-            return
+            return  # left in the spool, if any: a resumed crawl tries them again
+        if self.spool is not None:
+            self.spool.remove(a.id for a in batch)  # indexed, or in the dead-letter file
         stats.inc_value(f"{STAT}/indexed", self.indexer.stats.indexed - before_ok)
         stats.inc_value(f"{STAT}/index-failed", self.indexer.stats.failed - before_failed)
 
@@ -111,3 +129,5 @@ class IndexingPipeline:
             self.indexer.client.close()
         if self.dead is not None:
             self.dead.close()
+        if self.spool is not None:
+            self.spool.close()

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from collections.abc import AsyncIterator, Iterable, Iterator
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import scrapy
 from scrapy.crawler import Crawler
@@ -23,10 +23,33 @@ from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
 
 from crawler.discovery import Entry, classify, parse_feed, parse_sitemap, robots_sitemaps
-from crawler.extract import ExtractOptions, Skip, extract_or_skip
+from crawler.extract import ExtractOptions, Skip, decode_html, extract_or_skip
+from crawler.signals import request_settled
+from crawler.targets import RefusedTarget, site_of
 from newsarchive.urls import canonicalize_url
 
 STAT = "newsarchive"
+
+
+def newest_first(entries: list[Entry]) -> list[Entry]:
+    """Dated entries newest first, then the undated in their own order."""
+    dated = [e for e in entries if e.date is not None]
+    dated.sort(key=lambda e: e.date or EPOCH, reverse=True)
+    return dated + [e for e in entries if e.date is None]
+
+
+def recency_priority(date: dt.datetime | None) -> int:
+    """Newer articles first: the day number since 1990 (undated ones last).
+
+    Above the priority 0 of sitemaps and feeds, so the articles already
+    announced are fetched while further sitemaps wait.
+    """
+    if date is None:
+        return 1
+    return max(1, (date - EPOCH).days + 2)
+
+
+EPOCH = dt.datetime(1990, 1, 1, tzinfo=dt.UTC)
 
 
 class NewsSpider(scrapy.Spider):
@@ -54,12 +77,12 @@ class NewsSpider(scrapy.Spider):
         if self.since is not None and self.since.tzinfo is None:
             self.since = self.since.replace(tzinfo=dt.UTC)
         self.allowed_hosts = {urlsplit(u).netloc for u in self.seeds}
+        # The start URLs' sites, which targets.TargetPolicyMiddleware keeps to.
+        self.seed_sites = [site for u in self.seeds if (site := site_of(u)) is not None]
+        # No allow_domains: Scrapy compares it with host:port, so a site with
+        # an explicit port never had a link followed; parse_page checks hosts.
         self.links = LinkExtractor(
-            allow=list(allow),
-            deny=list(deny),
-            allow_domains=sorted({urlsplit(u).hostname or "" for u in self.seeds}),
-            deny_extensions=None,
-            unique=True,
+            allow=list(allow), deny=list(deny), deny_extensions=None, unique=True
         )
         self.deny = [re.compile(p) for p in deny]
         self.extract_options = ExtractOptions(
@@ -70,11 +93,19 @@ class NewsSpider(scrapy.Spider):
         )
         self.known: Any = None  # set in from_crawler when an index is configured
         self.robots_asked: set[str] = set()
+        # Bounds on discovery (settings NEWSARCHIVE_SITEMAP_*; see from_crawler).
+        self.sitemap_max_depth = 5
+        self.sitemap_max_urls = 50_000
+        self.sitemap_max_bytes = 512 * 1024 * 1024
+        self.sitemap_bytes = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         settings = crawler.settings
+        spider.sitemap_max_depth = settings.getint("NEWSARCHIVE_SITEMAP_MAX_DEPTH", 5)
+        spider.sitemap_max_urls = settings.getint("NEWSARCHIVE_SITEMAP_MAX_URLS", 50_000)
+        spider.sitemap_max_bytes = settings.getint("NEWSARCHIVE_SITEMAP_MAX_BYTES", 512 << 20)
         es_url = settings.get("NEWSARCHIVE_ES_URL")
         if es_url and not settings.getbool("NEWSARCHIVE_REFRESH"):
             from crawler.known import KnownArticles
@@ -90,6 +121,11 @@ class NewsSpider(scrapy.Spider):
     def _count(self, key: str, n: int = 1) -> None:
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"{STAT}/{key}", n)
+
+    def _settled(self, request: scrapy.Request | None) -> None:
+        """This request's outcome is counted and gave no article (see crawler.signals)."""
+        if request is not None:
+            self.crawler.signals.send_catch_log(request_settled, request=request)
 
     def _request(self, url: str, callback: Any, **meta: Any) -> scrapy.Request:
         return scrapy.Request(
@@ -117,9 +153,10 @@ class NewsSpider(scrapy.Spider):
             if url in known:
                 self._count("skipped/already-indexed")
                 continue
-            yield self._request(
-                url, self.parse_article, date_hint=entry.date, date_hint_source=origin
+            request = self._request(
+                url, self.parse_article, date_hint=entry.date, date_hint_source=origin, hub=False
             )
+            yield request.replace(priority=recency_priority(entry.date))
 
     # --- callbacks -------------------------------------------------------------------
 
@@ -146,20 +183,46 @@ class NewsSpider(scrapy.Spider):
             for sitemap in robots_sitemaps(response.text):
                 yield self._request(sitemap, self.parse_start)
         elif kind == "sitemap":
-            doc = parse_sitemap(response.body)
-            if doc.is_index:
-                for entry in doc.entries:
-                    yield self._request(entry.url, self.parse_start)
-            else:
-                yield from self._new_articles(doc.entries, "sitemap")
+            yield from self._read_sitemap(response)
         elif kind == "feed":
             yield from self._new_articles(parse_feed(response.body), "feed")
         elif kind == "html":
             if response.meta.get("seed"):
                 yield from self._robots_of(response.url)
             yield from self.parse_page(response, counted=True)
+            return  # settled there
         else:
             self._count("skipped/not-html")
+        self._settled(response.request)
+
+    def _read_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        """A sitemap or sitemap index, within the bounds that keep discovery finite.
+
+        Entries go out newest first (``lastmod``), so the latest articles are
+        fetched while the rest of a huge sitemap waits; ``--since`` drops
+        older entries, and older child sitemaps of an index, before any fetch.
+        """
+        self.sitemap_bytes += len(response.body)
+        if self.sitemap_bytes > self.sitemap_max_bytes:
+            self._count("skipped/sitemap-byte-limit")
+            return
+        depth = response.meta.get("sitemap_depth", 0)
+        doc = parse_sitemap(response.body)
+        entries = newest_first(doc.entries)
+        if len(entries) > self.sitemap_max_urls:
+            self._count("skipped/sitemap-url-limit", len(entries) - self.sitemap_max_urls)
+            entries = entries[: self.sitemap_max_urls]
+        if not doc.is_index:
+            yield from self._new_articles(entries, "sitemap")
+            return
+        if depth + 1 > self.sitemap_max_depth:
+            self._count("skipped/sitemap-too-deep", len(entries))
+            return
+        for entry in entries:
+            if self.since is not None and entry.date is not None and entry.date < self.since:
+                self._count("skipped/sitemap-older-than-since")
+                continue
+            yield self._request(entry.url, self.parse_start, sitemap_depth=depth + 1)
 
     def _robots_of(self, url: str) -> Iterator[scrapy.Request]:
         """A homepage's robots.txt, for the sitemaps it names."""
@@ -173,23 +236,31 @@ class NewsSpider(scrapy.Spider):
         """A page reached by following links: maybe an article, maybe an index."""
         if not counted:
             self._count("pages")
-        yield from self._article_or_skip(response)
-        if not isinstance(response, TextResponse):
-            return
+        found_article = False
+        for item in self._article_or_skip(response):
+            found_article = True
+            yield item
         depth = response.meta.get("link_depth", 0) + 1
-        if depth > self.max_depth:
-            return
-        links = [link.url for link in self.links.extract_links(response)]
-        entries = [Entry(u) for u in links if urlsplit(u).netloc in self.allowed_hosts]
-        for request in self._new_articles(entries, "link"):
-            yield request.replace(
-                callback=self.parse_page, meta={**request.meta, "link_depth": depth}
-            )
+        if isinstance(response, TextResponse) and depth <= self.max_depth:
+            links = [link.url for link in self.links.extract_links(response)]
+            entries = [Entry(u) for u in links if urlsplit(u).netloc in self.allowed_hosts]
+            for request in self._new_articles(entries, "link"):
+                yield request.replace(
+                    callback=self.parse_page,
+                    meta={**request.meta, "link_depth": depth, "hub": True},
+                )
+        if not found_article:
+            self._settled(response.request)
 
     def parse_article(self, response: Response) -> Iterator[Any]:
         """A URL announced by a sitemap or feed as an article."""
         self._count("pages")
-        yield from self._article_or_skip(response)
+        found_article = False
+        for item in self._article_or_skip(response):
+            found_article = True
+            yield item
+        if not found_article:
+            self._settled(response.request)
 
     def _article_or_skip(self, response: Response) -> Iterator[dict[str, Any]]:
         content_type = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
@@ -208,11 +279,9 @@ class NewsSpider(scrapy.Spider):
                 date_hint=hint,
                 date_hint_source=response.meta.get("date_hint_source", "sitemap"),
             )
-        try:
-            text = response.text
-        except (UnicodeDecodeError, LookupError):
-            self._count("skipped/undecodable")
-            return
+        text, redetected = decode_html(response.body, response.encoding)
+        if redetected:
+            self._count("flagged/charset-redetected")
         result = extract_or_skip(text, response.url, options)
         if isinstance(result, Skip):
             self._count(f"skipped/{result.reason}")
@@ -224,8 +293,19 @@ class NewsSpider(scrapy.Spider):
 
     def on_error(self, failure: Failure) -> None:
         """Every failed request is counted under a reason; none stops the crawl."""
+        if isinstance(failure.value, RefusedTarget):
+            self._count(f"skipped/{failure.value.reason}")
+            self._settled(getattr(failure, "request", None))
+            return
         if isinstance(failure.value, HttpError):
-            reason = f"http-{failure.value.response.status}"
+            response = failure.value.response
+            reason = f"http-{response.status}"
+            location = (response.headers.get("Location") or b"").decode("latin-1")
+            if 300 <= response.status < 400 and site_of(urljoin(response.url, location)) is None:
+                # A redirect Scrapy would not follow: to file://, ftp://...
+                self._count("skipped/unsupported-scheme")
+                self._settled(getattr(failure, "request", None))
+                return
         elif failure.check(IgnoreRequest):
             message = str(failure.value).lower()
             if "robots" in message:
@@ -246,4 +326,5 @@ class NewsSpider(scrapy.Spider):
             }.get(name, re.sub(r"(?<!^)(?=[A-Z])", "-", name).lower())
         self._count(f"errors/{reason}")
         request = getattr(failure, "request", None)
+        self._settled(request)
         self.logger.info("failed %s: %s", request.url if request else "?", reason)
