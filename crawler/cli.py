@@ -157,7 +157,13 @@ def register(app: typer.Typer) -> None:
         if output is not None and not quiet and not json_output:
             say(f"wrote {summary['articles']:,} articles to {output}")
         if summary.get("finish_reason") == "cluster-unavailable":
-            raise typer.Exit(code=3)
+            from newsarchive.errors import ClusterUnavailable
+
+            raise ClusterUnavailable(
+                f"the crawl stopped: {summary.get('index_error') or 'Elasticsearch went away'}",
+                hint=f"the articles not indexed are in {dead_letter}; run the same crawl again "
+                "once the cluster takes documents",
+            )
 
     @app.command()
     def extract(

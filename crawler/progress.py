@@ -40,6 +40,7 @@ def summarize(stats: dict[str, Any], elapsed: float | None = None) -> dict[str, 
         "indexed": int(stats.get(f"{STAT}/indexed", 0)),
         "index_failed": int(stats.get(f"{STAT}/index-failed", 0)),
         "finish_reason": stats.get("finish_reason"),
+        "index_error": stats.get(f"{STAT}/index-error"),
     }
     if elapsed:
         summary["seconds"] = round(elapsed, 2)

@@ -22,9 +22,19 @@ from elasticsearch import Elasticsearch, helpers
 
 from indexer.deadletter import DeadLetters
 from newsarchive.article import Article
-from newsarchive.errors import ClusterUnavailable
+from newsarchive.errors import ClusterUnavailable, IndexBlocked
 
 UNAVAILABLE = (elastic_transport.ConnectionError, elastic_transport.ConnectionTimeout)
+DISK_HINT = (
+    "free disk space on the Elasticsearch node (it lifts the flood-stage block by itself once "
+    "usage is below the high watermark), then run the same command again: documents are "
+    "indexed by id, so nothing is duplicated; the unsent ones are in the dead-letter file"
+)
+BLOCK_HINT = (
+    "lift the index's write block (PUT <index>/_settings with the index.blocks setting named "
+    "above set to null), then run the same command again; the unsent documents are in the "
+    "dead-letter file"
+)
 
 
 @dataclass
@@ -122,7 +132,11 @@ class BulkIndexer:
         """
 
         def index_and_report(chunk: list[Article]) -> None:
-            self.index_chunk(chunk)
+            try:
+                self.index_chunk(chunk)
+            except IndexBlocked as exc:
+                self.dead_letter_unsent(chunk, exc)
+                raise
             if on_chunk is not None:
                 on_chunk(len(chunk))
 
@@ -136,7 +150,12 @@ class BulkIndexer:
         def send() -> None:
             while (chunk := chunks.get()) is not None:
                 if failure:
-                    continue  # drain: the producer stops at its next put
+                    # Drain: the producer stops at its next put. Chunks already
+                    # enriched are kept in the dead-letter file when the index
+                    # refuses writes (a re-run would redo them otherwise).
+                    if isinstance(failure[0], IndexBlocked):
+                        self.dead_letter_unsent(chunk, failure[0])
+                    continue
                 try:
                     index_and_report(chunk)
                 except BaseException as exc:  # handed to the producing thread below
@@ -155,6 +174,18 @@ class BulkIndexer:
         if failure:
             raise failure[0]
         return self.stats
+
+    def dead_letter_unsent(self, chunk: list[Article], exc: Exception) -> None:
+        """Articles that were never indexed because the cluster stopped taking them."""
+        for article in chunk:
+            self.stats.failed += 1
+            self.dead_letters.add(
+                str(exc),
+                kind="unsent",
+                id=article.id,
+                url=article.url,
+                document=article.model_dump(mode="json"),
+            )
 
     def _unclaimed(self, chunk: list[Article]) -> dict[str, Article]:
         """The chunk by id, less articles whose id another article already holds.
@@ -236,6 +267,16 @@ class BulkIndexer:
         # Recorded only once the whole chunk went through, so a chunk retried
         # after a connection failure is never counted or dead-lettered twice.
         self.stats.indexed += indexed
+        blocked = [f for f in failures if f["kind"] == "cluster_block_exception"]
+        if blocked:
+            # The whole index refuses writes (a full disk's flood stage, or a
+            # read-only block): every later chunk would fail the same way.
+            reason = str(blocked[0]["reason"])
+            raise IndexBlocked(
+                f"Elasticsearch refuses writes to {self.index} "
+                f"({self.stats.indexed:,} documents indexed before): {reason}",
+                hint=DISK_HINT if "disk" in reason or "flood" in reason else BLOCK_HINT,
+            )
         for failure in failures:
             self.stats.failed += 1
             self.stats.errors[failure["kind"]] = self.stats.errors.get(failure["kind"], 0) + 1

@@ -114,6 +114,7 @@ class IndexingPipeline:
                     document=article.model_dump(mode="json"),
                 )
             stats.inc_value(f"{STAT}/index-failed", len(batch))
+            stats.set_value(f"{STAT}/index-error", str(exc))
             assert self.crawler.engine is not None
             deferred_from_coro(self.crawler.engine.close_spider_async(reason="cluster-unavailable"))
             return  # left in the spool, if any: a resumed crawl tries them again

@@ -42,6 +42,10 @@ class ClusterUnavailable(NewsarchiveError):
     exit_status = ExitStatus.UNAVAILABLE
 
 
+class IndexBlocked(ClusterUnavailable):
+    """Elasticsearch refuses writes to the index: most often a full disk's flood-stage block."""
+
+
 class LocalNodeError(NewsarchiveError):
     """The local Elasticsearch node could not be fetched, started or stopped."""
 

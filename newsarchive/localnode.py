@@ -310,9 +310,13 @@ def _write_config(spec: NodeSpec, home: Path) -> Path:
         f"path.logs: {spec.data_dir / 'logs'}\n"
         "xpack.security.enabled: false\n"
         "action.destructive_requires_name: false\n"
-        "# A development machine's disk may be fuller than the production\n"
-        "# watermarks allow; refusing to allocate shards would only confuse.\n"
-        "cluster.routing.allocation.disk.threshold_enabled: false\n"
+        "# Disk watermarks as free space, sized for small disks: below the flood\n"
+        "# stage the node blocks writes (newsarchive reports it and stops) instead\n"
+        "# of filling the disk; it lifts the block once there is room again.\n"
+        "cluster.routing.allocation.disk.watermark.low: 1gb\n"
+        "cluster.routing.allocation.disk.watermark.high: 500mb\n"
+        "cluster.routing.allocation.disk.watermark.flood_stage: 250mb\n"
+        "cluster.info.update.interval: 10s\n"
     )
     return config
 
