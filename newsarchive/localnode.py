@@ -32,6 +32,11 @@ from newsarchive.errors import LocalNodeError
 MAVEN_ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 PID_FILE = "elasticsearch.pid"
 STATE_FILE = "node.json"
+# Marks a directory as a node's data dir: `es start` refuses any other
+# non-empty directory, so it never takes over (or chowns) a user's files.
+MARKER_FILE = ".newsarchive-node"
+# The subdirectories `es start` creates and hands to the node's user.
+NODE_DIRS = ("config", "data", "logs")
 # Java majors each Elasticsearch major is known to run on.
 SUPPORTED_JAVA = {8: range(17, 25), 9: range(21, 26)}
 
@@ -216,15 +221,54 @@ def read_running(data_dir: Path) -> RunningNode | None:
     if not pid_path.exists():
         return None
     try:
-        pid = int(pid_path.read_text().strip())
-        port = int(json.loads(state_path.read_text())["port"])
+        pid = int(_read_own_file(pid_path).strip())
+        port = int(json.loads(_read_own_file(state_path))["port"])
     except (OSError, ValueError, KeyError, json.JSONDecodeError):
         _clear_state(data_dir)
         return None
-    if not _alive(pid):
+    if not _alive(pid) or not is_node_process(pid, data_dir):
+        # Gone, or the pid now belongs to another process: never signal it.
         _clear_state(data_dir)
         return None
     return RunningNode(pid=pid, port=port, data_dir=data_dir)
+
+
+def _read_own_file(path: Path) -> str:
+    """A state file's text; a symlink planted in its place is refused (ELOOP)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(fd, encoding="utf-8") as stream:
+        return stream.read()
+
+
+def _write_own_file(path: Path, text: str) -> None:
+    """Write a file of the node's own without following a symlink planted in its place.
+
+    As root, following one would overwrite whatever file it points to.
+    """
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o644)
+    except OSError as exc:
+        raise LocalNodeError(
+            f"refusing to write {path}: {exc.strerror}",
+            hint="it is a symlink or not ours; remove it and start again",
+        ) from exc
+    with os.fdopen(fd, "w", encoding="utf-8") as stream:
+        stream.write(text)
+
+
+def is_node_process(pid: int, data_dir: Path) -> bool:
+    """Whether ``pid`` is the Elasticsearch that `es start` started in ``data_dir``.
+
+    Checked from /proc before any signal (the launcher's command line names
+    this data dir's config), so a stale pid file can never make `es stop`
+    kill another process. Where /proc cannot tell, the answer is no.
+    """
+    try:
+        arguments = (Path("/proc") / str(pid) / "cmdline").read_bytes().split(b"\0")
+    except OSError:
+        return False
+    config = f"-Des.path.conf={data_dir.resolve() / 'config'}".encode()
+    return config in arguments
 
 
 def _alive(pid: int) -> bool:
@@ -289,16 +333,20 @@ def _install_hunspell(config: Path) -> bool:
 
 def _write_config(spec: NodeSpec, home: Path) -> Path:
     config = spec.data_dir / "config"
+    if config.is_symlink():
+        raise LocalNodeError(f"{config} is a symlink; a node's config must be its own")
     if not config.exists():
         shutil.copytree(home / "config", config)
     _install_hunspell(config)
     options = config / JVM_OPTIONS_FILE
     options.parent.mkdir(exist_ok=True)
-    options.write_text(
+    _write_own_file(
+        options,
         f"# Written by `newsarchive es start` (jit: {spec.jit.value}).\n"
-        + "".join(f"{option}\n" for option in JIT_OPTIONS[spec.jit])
+        + "".join(f"{option}\n" for option in JIT_OPTIONS[spec.jit]),
     )
-    (config / "elasticsearch.yml").write_text(
+    _write_own_file(
+        config / "elasticsearch.yml",
         "# Written by `newsarchive es start`: a single local node for development.\n"
         "cluster.name: newsarchive-local\n"
         "node.name: newsarchive-local\n"
@@ -316,7 +364,7 @@ def _write_config(spec: NodeSpec, home: Path) -> Path:
         "cluster.routing.allocation.disk.watermark.low: 1gb\n"
         "cluster.routing.allocation.disk.watermark.high: 500mb\n"
         "cluster.routing.allocation.disk.watermark.flood_stage: 250mb\n"
-        "cluster.info.update.interval: 10s\n"
+        "cluster.info.update.interval: 10s\n",
     )
     return config
 
@@ -340,11 +388,39 @@ def _unprivileged_user(name: str) -> pwd.struct_passwd:
     return pwd.getpwnam(name)
 
 
-def _chown_tree(path: Path, uid: int, gid: int) -> None:
-    os.chown(path, uid, gid)
-    for root, dirs, files in os.walk(path):
-        for name in dirs + files:
-            os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
+def _chown_node_dirs(data_dir: Path, uid: int, gid: int) -> None:
+    """Hand the node's own directories to its user, and nothing else in the data dir."""
+    os.chown(data_dir, uid, gid, follow_symlinks=False)
+    for sub in NODE_DIRS:
+        top = data_dir / sub
+        os.chown(top, uid, gid, follow_symlinks=False)
+        for root, dirs, files in os.walk(top):  # os.walk does not enter symlinked dirs
+            for name in dirs + files:
+                os.chown(os.path.join(root, name), uid, gid, follow_symlinks=False)
+
+
+def claim_data_dir(data_dir: Path) -> None:
+    """Make ``data_dir`` a node's, refusing a directory that holds anything else.
+
+    An empty or new directory becomes a node's; one that already is (the
+    marker, or a config this command wrote before the marker existed) is
+    reused; any other non-empty directory is refused untouched.
+    """
+    if data_dir.is_symlink():
+        raise LocalNodeError(f"{data_dir} is a symlink; give the real directory")
+    marker = data_dir / MARKER_FILE
+    if data_dir.exists() and not marker.exists():
+        written_by_us = data_dir / "config" / "elasticsearch.yml"
+        ours = written_by_us.is_file() and _read_own_file(written_by_us).startswith(
+            "# Written by `newsarchive es start`"
+        )
+        if any(data_dir.iterdir()) and not ours:
+            raise LocalNodeError(
+                f"{data_dir} is not empty and is not a node's data dir",
+                hint="give --data-dir a new or empty directory",
+            )
+    data_dir.mkdir(parents=True, exist_ok=True)
+    _write_own_file(marker, "A data directory of `newsarchive es start`.\n")
 
 
 # --- lifecycle ------------------------------------------------------------------
@@ -376,9 +452,10 @@ def start(spec: NodeSpec, *, wait_seconds: float = 180.0) -> tuple[RunningNode, 
     account = _unprivileged_user(spec.run_as) if os.geteuid() == 0 else None
     if account is not None:
         _check_reachable(spec.data_dir, account)
+    claim_data_dir(spec.data_dir)
     home = ensure_distribution(spec)
     for sub in ("data", "logs"):
-        (spec.data_dir / sub).mkdir(parents=True, exist_ok=True)
+        (spec.data_dir / sub).mkdir(exist_ok=True)
     config = _write_config(spec, home)
     log_path = spec.data_dir / "logs" / "console.log"
 
@@ -386,7 +463,7 @@ def start(spec: NodeSpec, *, wait_seconds: float = 180.0) -> tuple[RunningNode, 
     group: int | None = None
     if account is not None:
         user, group = account.pw_uid, account.pw_gid
-        _chown_tree(spec.data_dir, user, group)
+        _chown_node_dirs(spec.data_dir, user, group)
 
     env = {
         **os.environ,
@@ -395,7 +472,8 @@ def start(spec: NodeSpec, *, wait_seconds: float = 180.0) -> tuple[RunningNode, 
         "ES_JAVA_OPTS": f"-Xms{spec.heap} -Xmx{spec.heap}",
     }
     env.pop("JAVA_TOOL_OPTIONS", None)
-    with open(log_path, "ab") as log:
+    log_fd = os.open(log_path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NOFOLLOW, 0o644)
+    with os.fdopen(log_fd, "ab") as log:
         process = subprocess.Popen(
             [str(home / "bin" / "elasticsearch")],
             stdin=subprocess.DEVNULL,
@@ -407,9 +485,10 @@ def start(spec: NodeSpec, *, wait_seconds: float = 180.0) -> tuple[RunningNode, 
             group=group,
             start_new_session=True,
         )
-    (spec.data_dir / PID_FILE).write_text(f"{process.pid}\n")
-    (spec.data_dir / STATE_FILE).write_text(
-        json.dumps({"pid": process.pid, "port": spec.port, "version": spec.version})
+    _write_own_file(spec.data_dir / PID_FILE, f"{process.pid}\n")
+    _write_own_file(
+        spec.data_dir / STATE_FILE,
+        json.dumps({"pid": process.pid, "port": spec.port, "version": spec.version}),
     )
     node = RunningNode(pid=process.pid, port=spec.port, data_dir=spec.data_dir)
     deadline = time.monotonic() + wait_seconds

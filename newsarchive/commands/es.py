@@ -64,6 +64,11 @@ def start(
         node, started = localnode.start(spec)
     if started:
         say(f"Elasticsearch {spec.version} is up (pid {node.pid}, data in {node.data_dir})", "ok")
+        say(
+            "note: security is off (no password): the node listens on 127.0.0.1 only, so "
+            "anyone with an account on this machine can read and change the archive",
+            "warn",
+        )
     else:
         say(f"Elasticsearch is already running (pid {node.pid}, data in {node.data_dir})", "warn")
     typer.echo(node.url)

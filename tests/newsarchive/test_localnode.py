@@ -4,6 +4,7 @@ import json
 import os
 import shutil
 import socket
+import time
 import urllib.request
 
 import pytest
@@ -43,6 +44,9 @@ def test_start_status_second_start_and_stop(es_url: str) -> None:
         assert (spec.data_dir / localnode.PID_FILE).read_text().strip() == str(node.pid)
         if os.geteuid() == 0:
             assert (spec.data_dir / "data").stat().st_uid != 0  # not run as root
+            # Only the node's own directories were handed to its user.
+            assert (spec.data_dir / localnode.MARKER_FILE).stat().st_uid == 0
+        assert localnode.is_node_process(node.pid, spec.data_dir)
 
         again, started_again = localnode.start(spec)
         assert not started_again and again.pid == node.pid
@@ -90,3 +94,48 @@ def test_the_newest_supported_java_is_chosen() -> None:
     home = localnode.find_java("8.19.21")
     assert (home / "bin" / "java").exists()
     assert localnode._java_major(home) in localnode.SUPPORTED_JAVA[8]
+
+
+def test_a_non_empty_directory_that_is_no_nodes_is_refused_untouched(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    precious = tmp_path / "precious.txt"
+    precious.write_text("mine")
+    owner = precious.stat().st_uid
+    with pytest.raises(LocalNodeError, match="not a node's data dir"):
+        localnode.claim_data_dir(tmp_path)
+    assert precious.read_text() == "mine" and precious.stat().st_uid == owner
+    assert not (tmp_path / localnode.MARKER_FILE).exists()
+    fresh = tmp_path / "new-node"
+    localnode.claim_data_dir(fresh)  # a new directory becomes a node's
+    localnode.claim_data_dir(fresh)  # and stays one
+    assert (fresh / localnode.MARKER_FILE).exists()
+
+
+def test_state_files_never_follow_a_planted_symlink(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    victim = tmp_path / "victim.conf"
+    victim.write_text("do not overwrite")
+    node_dir = tmp_path / "node"
+    localnode.claim_data_dir(node_dir)
+    (node_dir / localnode.STATE_FILE).symlink_to(victim)
+    (node_dir / localnode.PID_FILE).write_text(f"{os.getpid()}\n")
+    with pytest.raises(LocalNodeError, match="refusing to write"):
+        localnode._write_own_file(node_dir / localnode.STATE_FILE, "{}")
+    assert localnode.read_running(node_dir) is None  # refused to read it, state cleared
+    assert victim.read_text() == "do not overwrite"
+
+
+def test_stop_never_signals_a_process_that_is_not_the_node(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+    import sys
+
+    bystander = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        node_dir = tmp_path / "node"
+        localnode.claim_data_dir(node_dir)
+        (node_dir / localnode.PID_FILE).write_text(f"{bystander.pid}\n")
+        (node_dir / localnode.STATE_FILE).write_text(json.dumps({"pid": bystander.pid, "port": 9}))
+        assert localnode.stop(node_dir) is None
+        time.sleep(0.2)
+        assert bystander.poll() is None  # still running
+    finally:
+        bystander.kill()
+        bystander.wait()
