@@ -32,7 +32,8 @@ def _axes(horizontal: bool = False) -> dict[str, Any]:
         "show": True,
         "position": "left" if horizontal else "bottom",
         "scale": {"type": "linear"},
-        "labels": {"show": True, "truncate": 200, "filter": not horizontal},
+        # rotate 0: a horizontal bar chart's names read across, not standing on end.
+        "labels": {"show": True, "rotate": 0, "truncate": 200, "filter": not horizontal},
         "title": {},
     }
     value = {

@@ -40,7 +40,7 @@ def import_dashboards(
         password=settings.es_password.get_secret_value() if settings.es_password else None,
         api_key=settings.es_api_key.get_secret_value() if settings.es_api_key else None,
     )
-    result = client.import_saved_objects(ndjson)
+    result = client.import_saved_objects(ndjson, index=settings.index)
     if json_output:
         print_json({"imported": result.imported, "kibana_version": result.kibana_version})
     else:

@@ -165,3 +165,18 @@ def test_each_visualization_aggregation_returns_buckets(
     assert buckets, f"{object_id} would draw nothing"
     if "inner" in buckets[0]:
         assert any(b["inner"]["buckets"] for b in buckets)
+
+
+def test_horizontal_bar_names_read_across() -> None:
+    import json as _json
+
+    from newsarchive.kibana import SAVED_OBJECTS
+
+    for line in SAVED_OBJECTS.read_text().splitlines():
+        obj = _json.loads(line)
+        if obj["type"] != "visualization":
+            continue
+        params = _json.loads(obj["attributes"]["visState"]).get("params", {})
+        for axis in params.get("categoryAxes", []):
+            if axis.get("position") == "left":  # a horizontal bar chart
+                assert axis["labels"]["rotate"] == 0, obj["attributes"]["title"]
