@@ -45,6 +45,13 @@ def start(
             "full: C1 and C2, for a long-running node with cores to spare."
         ),
     ] = localnode.Jit.quick,
+    secure: Annotated[
+        bool,
+        typer.Option(
+            "--secure",
+            help="Security on: the user `elastic` with a generated password, shown once.",
+        ),
+    ] = False,
 ) -> None:
     """Fetch (once) and start Elasticsearch on 127.0.0.1, then print its URL."""
     settings = _settings(ctx)
@@ -59,16 +66,35 @@ def start(
         run_as=settings.es_user,
         java_home=settings.java_home,
         jit=jit,
+        secure=secure,
     )
     with make_console(stderr=True).status(f"Starting Elasticsearch {spec.version}..."):
         node, started = localnode.start(spec)
     if started:
         say(f"Elasticsearch {spec.version} is up (pid {node.pid}, data in {node.data_dir})", "ok")
-        say(
-            "note: security is off (no password): the node listens on 127.0.0.1 only, so "
-            "anyone with an account on this machine can read and change the archive",
-            "warn",
-        )
+        if node.password is None:
+            say(
+                "note: security is off (no password): the node listens on 127.0.0.1 only, so "
+                "anyone with an account on this machine can read and change the archive "
+                "(--secure turns it on)",
+                "warn",
+            )
+        elif node.password_is_new:
+            say(
+                "security is on. The password of the user elastic, shown this once (kept in "
+                f"{node.data_dir / localnode.PASSWORD_FILE}, readable by its owner only); "
+                "every command reads it from these settings:",
+                "warn",
+            )
+            make_console(stderr=True).print(
+                f"export NEWSARCHIVE_ES_USERNAME={localnode.SECURE_USER} "
+                f"NEWSARCHIVE_ES_PASSWORD={node.password}",
+                soft_wrap=True,
+                highlight=False,
+                markup=False,
+            )
+        else:
+            say("security is on (the user elastic, with the password made at its first start)")
     else:
         say(f"Elasticsearch is already running (pid {node.pid}, data in {node.data_dir})", "warn")
     typer.echo(node.url)

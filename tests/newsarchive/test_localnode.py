@@ -139,3 +139,41 @@ def test_stop_never_signals_a_process_that_is_not_the_node(tmp_path) -> None:  #
     finally:
         bystander.kill()
         bystander.wait()
+
+
+@pytest.mark.es
+def test_a_secure_node_answers_only_with_its_password(
+    es_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import re
+    import urllib.error
+
+    from newsarchive.cli import main
+
+    workdir = world_readable_tempdir("newsarchive-secure-")
+    data_dir = workdir / "node"
+    port = localnode.free_port()
+    url = f"http://127.0.0.1:{port}"
+    start = ["es", "start", "--secure", "--port", str(port), "--data-dir", str(data_dir)]
+    try:
+        assert main([*start, "--heap", "512m"]) == 0
+        err = capsys.readouterr().err
+        found = re.search(r"NEWSARCHIVE_ES_PASSWORD=(\S+)", err)
+        assert found is not None
+        assert oct((data_dir / localnode.PASSWORD_FILE).stat().st_mode)[-3:] == "600"
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(f"{url}/_cluster/health")
+        assert refused.value.code == 401
+        assert main(["--es-url", url, "index", "init"]) == 1
+        assert "refused the credentials" in capsys.readouterr().err
+        monkeypatch.setenv("NEWSARCHIVE_ES_USERNAME", "elastic")
+        monkeypatch.setenv("NEWSARCHIVE_ES_PASSWORD", found.group(1))
+        assert main(["--es-url", url, "index", "init"]) == 0
+        # A restart keeps the password, and does not show it again.
+        localnode.stop(data_dir)
+        capsys.readouterr()
+        assert main([*start, "--heap", "512m"]) == 0
+        assert "NEWSARCHIVE_ES_PASSWORD" not in capsys.readouterr().err
+    finally:
+        localnode.stop(data_dir)
+        shutil.rmtree(workdir, ignore_errors=True)
