@@ -164,6 +164,10 @@ def register(app: typer.Typer) -> None:
                 hint=f"the articles not indexed are in {dead_letter}; run the same crawl again "
                 "once the cluster takes documents",
             )
+        if summary.get("index_failed"):
+            if not json_output and not quiet:
+                say(f"{summary['index_failed']:,} articles not indexed: see {dead_letter}", "warn")
+            raise typer.Exit(code=1)
 
     @app.command()
     def extract(

@@ -91,6 +91,7 @@ class BulkIndexer:
         max_attempts: int = 6,
         initial_backoff: float = 1.0,
         max_backoff: float = 30.0,
+        bulk_retries: int = 5,
         sleep: Callable[[float], None] = time.sleep,
     ) -> None:
         self.client = client
@@ -100,6 +101,7 @@ class BulkIndexer:
         self.max_attempts = max_attempts
         self.initial_backoff = initial_backoff
         self.max_backoff = max_backoff
+        self.bulk_retries = bulk_retries  # rounds for documents refused with a busy 429
         self.sleep = sleep
         self.stats = BulkStats()
         # Which canonical URL each id was first sent for: a second article
@@ -233,37 +235,57 @@ class BulkIndexer:
                 backoff = min(backoff * 2, self.max_backoff)
 
     def _send(self, by_id: dict[str, Article]) -> None:
-        results = helpers.streaming_bulk(
-            self.client,
-            self._actions(list(by_id.values())),
-            chunk_size=len(by_id),
-            max_retries=5,
-            initial_backoff=self.initial_backoff,
-            max_backoff=self.max_backoff,
-            raise_on_error=False,
-            raise_on_exception=True,
-        )
+        """Send one chunk; documents Elasticsearch turns away for a while are sent again.
+
+        A 429 from a full write queue passes, so those documents are retried
+        with backoff. A 429 (or 403) ``cluster_block_exception`` does not: a
+        full disk's flood-stage block lasts until someone frees the disk, so
+        it ends the run at once instead of after minutes of retries.
+        """
         indexed = 0
         failures: list[dict[str, Any]] = []
-        for ok, item in results:
-            info = next(iter(item.values()))
-            if ok:
-                indexed += 1
-                continue
-            error = info.get("error") or {}
-            reason = error.get("reason", str(error)) if isinstance(error, dict) else str(error)
-            kind = error.get("type", "rejected") if isinstance(error, dict) else "rejected"
-            article = by_id.get(str(info.get("_id")))
-            failures.append(
-                {
-                    "reason": reason,
-                    "kind": kind,
-                    "status": info.get("status"),
-                    "id": info.get("_id"),
-                    "url": article.url if article else None,
-                    "document": article.model_dump(mode="json") if article else None,
-                }
+        pending = by_id
+        backoff = self.initial_backoff
+        for attempt in range(self.bulk_retries + 1):
+            results = helpers.streaming_bulk(
+                self.client,
+                self._actions(list(pending.values())),
+                chunk_size=len(pending),
+                max_retries=0,
+                retry_on_status=(),
+                raise_on_error=False,
+                raise_on_exception=True,
             )
+            again: dict[str, Article] = {}
+            for ok, item in results:
+                info = next(iter(item.values()))
+                if ok:
+                    indexed += 1
+                    continue
+                error = info.get("error") or {}
+                reason = error.get("reason", str(error)) if isinstance(error, dict) else str(error)
+                kind = error.get("type", "rejected") if isinstance(error, dict) else "rejected"
+                article = pending.get(str(info.get("_id")))
+                busy = info.get("status") == 429 and kind != "cluster_block_exception"
+                if busy and article is not None and attempt < self.bulk_retries:
+                    again[article.id] = article
+                    continue
+                failures.append(
+                    {
+                        "reason": reason,
+                        "kind": kind,
+                        "status": info.get("status"),
+                        "id": info.get("_id"),
+                        "url": article.url if article else None,
+                        "document": article.model_dump(mode="json") if article else None,
+                    }
+                )
+            if not again:
+                break
+            self.stats.retries += 1
+            self.sleep(backoff)
+            backoff = min(backoff * 2, self.max_backoff)
+            pending = again
         # Recorded only once the whole chunk went through, so a chunk retried
         # after a connection failure is never counted or dead-lettered twice.
         self.stats.indexed += indexed

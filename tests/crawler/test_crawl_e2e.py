@@ -242,3 +242,17 @@ def test_crawl_into_the_index_then_recrawl_fetches_only_new_articles(
         assert client.count(index=alias)["count"] == northstar
     finally:
         client.indices.delete(index=f"{alias}-v*", ignore_unavailable=True)
+
+
+def test_links_are_followed_on_a_site_with_a_port(
+    sample_site: SampleSiteServer, tmp_path: Path
+) -> None:
+    """Section pages are linked from the homepage only: reaching them means links were followed."""
+    before = len(sample_site.requests)
+    code, summary, stderr = crawl(
+        f"{sample_site.base_url}/", "--no-index", "--depth", "1", "--max-articles", "5",
+        "--output", "linked.jsonl", cwd=tmp_path,
+    )  # fmt: skip
+    assert code == 0, stderr
+    sections = {f"/{outlet}/" for outlet in sample_site.site.outlets}
+    assert sections & set(sample_site.requests[before:])

@@ -96,12 +96,21 @@ def test_the_newest_supported_java_is_chosen() -> None:
     assert localnode._java_major(home) in localnode.SUPPORTED_JAVA[8]
 
 
-def test_a_non_empty_directory_that_is_no_nodes_is_refused_untouched(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    precious = tmp_path / "precious.txt"
+def test_a_non_empty_directory_that_is_no_nodes_is_refused_untouched(
+    tmp_path, capsys: pytest.CaptureFixture[str]
+) -> None:  # type: ignore[no-untyped-def]
+    from newsarchive.cli import main
+
+    users_dir = world_readable_tempdir("newsarchive-users-dir-")  # enterable, as root too
+    precious = users_dir / "precious.txt"
     precious.write_text("mine")
     owner = precious.stat().st_uid
-    with pytest.raises(LocalNodeError, match="not a node's data dir"):
-        localnode.claim_data_dir(tmp_path)
+    port = str(localnode.free_port())
+    assert main(["es", "start", "--data-dir", str(users_dir), "--port", port]) == 1
+    assert "not a node's data dir" in capsys.readouterr().err
+    assert precious.read_text() == "mine" and precious.stat().st_uid == owner
+    assert sorted(p.name for p in users_dir.iterdir()) == ["precious.txt"]
+    shutil.rmtree(users_dir)
     assert precious.read_text() == "mine" and precious.stat().st_uid == owner
     assert not (tmp_path / localnode.MARKER_FILE).exists()
     fresh = tmp_path / "new-node"
@@ -169,8 +178,7 @@ def test_a_secure_node_answers_only_with_its_password(
         monkeypatch.setenv("NEWSARCHIVE_ES_USERNAME", "elastic")
         monkeypatch.setenv("NEWSARCHIVE_ES_PASSWORD", found.group(1))
         assert main(["--es-url", url, "index", "init"]) == 0
-        # A restart keeps the password, and does not show it again.
-        localnode.stop(data_dir)
+        # Asked again, it does not show the password again.
         capsys.readouterr()
         assert main([*start, "--heap", "512m"]) == 0
         assert "NEWSARCHIVE_ES_PASSWORD" not in capsys.readouterr().err
