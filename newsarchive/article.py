@@ -31,6 +31,11 @@ class Actor(BaseModel):
     id: str
     name: str
     type: ActorType
+    # How the article wrote it ("Fed", "Putin", "U.S."), beside the canonical name.
+    surface_forms: list[str] = Field(default_factory=list)
+    # Every name search finds it by: the written forms, the alias table's
+    # names for it ("ISIS", "Daesh"), a person's surname.
+    aliases: list[str] = Field(default_factory=list)
 
 
 class Place(BaseModel):
@@ -40,8 +45,10 @@ class Place(BaseModel):
     name: str
     country_code: str | None = None
     location: GeoPoint | None = None
-    mention: str | None = None  # the text as written in the article
+    mention: str | None = None  # the text as written in the article (its first mention)
     confidence: float | None = Field(default=None, ge=0, le=1)
+    surface_forms: list[str] = Field(default_factory=list)  # every way the article wrote it
+    aliases: list[str] = Field(default_factory=list)  # names search finds it by ("USA", "US")
 
 
 class Quote(BaseModel):

@@ -16,7 +16,7 @@ from elasticsearch import ApiError, Elasticsearch, helpers
 
 from newsarchive.errors import IndexStateError
 
-MAPPING_VERSION = 1
+MAPPING_VERSION = 2  # 2: surface forms and aliases of actors and places
 
 # The test distribution of Elasticsearch ships without the analysis-common
 # module, which provides the language analyzers; the full distribution (and
@@ -72,7 +72,13 @@ def index_definition(body_analyzer: str = PREFERRED_BODY_ANALYZER) -> dict[str, 
                 "published_at_source": KEYWORD,
                 "crawled_at": {"type": "date"},
                 "actors": {
-                    "properties": {"id": KEYWORD, "name": KEYWORD, "type": KEYWORD},
+                    "properties": {
+                        "id": KEYWORD,
+                        "name": KEYWORD,
+                        "type": KEYWORD,
+                        "surface_forms": KEYWORD,
+                        "aliases": KEYWORD,
+                    },
                 },
                 "persons": KEYWORD,
                 "organizations": KEYWORD,
@@ -84,6 +90,8 @@ def index_definition(body_analyzer: str = PREFERRED_BODY_ANALYZER) -> dict[str, 
                         "location": {"type": "geo_point"},
                         "mention": KEYWORD,
                         "confidence": {"type": "float"},
+                        "surface_forms": KEYWORD,
+                        "aliases": KEYWORD,
                     },
                 },
                 "countries": KEYWORD,
@@ -152,6 +160,7 @@ def init_index(client: Elasticsearch, alias: str) -> InitResult:
     """Create the current version behind the alias; do nothing if the alias exists."""
     existing = alias_target(client, alias)
     if existing is not None:
+        upgrade_mapping(client, existing)
         return InitResult(index=existing, created=False)
     name = concrete_name(alias, MAPPING_VERSION)
     body = index_definition(supported_body_analyzer(client))
@@ -169,6 +178,29 @@ def init_index(client: Elasticsearch, alias: str) -> InitResult:
         raise
     client.cluster.health(index=name, wait_for_status="yellow", timeout="30s")
     return InitResult(index=name, created=True)
+
+
+def upgrade_mapping(client: Elasticsearch, index: str) -> bool:
+    """Add the fields later mapping versions brought to an older index; True if it did.
+
+    Every change since version 1 only adds fields, which Elasticsearch
+    accepts on a live index, so an archive keeps taking new articles; the
+    articles already in it get the new fields when re-enriched
+    (`newsarchive index reenrich`).
+    """
+    mapping = client.indices.get_mapping(index=index)[index]["mappings"]
+    version = int(mapping.get("_meta", {}).get("mapping_version", 1))
+    if version >= MAPPING_VERSION:
+        return False
+    current = index_definition(
+        mapping.get("_meta", {}).get("body_analyzer", FALLBACK_BODY_ANALYZER)
+    )["mappings"]
+    client.indices.put_mapping(
+        index=index,
+        properties=current["properties"],
+        meta={**mapping.get("_meta", {}), "mapping_version": MAPPING_VERSION},
+    )
+    return True
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ choosing "Syria" still shows how many articles name Iraq.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
@@ -31,9 +32,12 @@ FACET_FIELDS = {
     "languages": "language",
 }
 # Filter parameter -> (facet it belongs to, fields a value may match).
+# Actors and places match any name they are known by (see Actor.aliases):
+# "putin", "ISIS", "USA" find what "Vladimir Putin", "Islamic State" and
+# "United States" find.
 FILTER_FIELDS = {
-    "actors": ("actors", ["actors.name"]),
-    "places": ("places", ["places.name", "places.mention"]),
+    "actors": ("actors", ["actors.name", "actors.aliases"]),
+    "places": ("places", ["places.name", "places.mention", "places.aliases"]),
     "countries": ("countries", ["countries"]),
     "sources": ("sources", ["source"]),
     "languages": ("languages", ["language"]),
@@ -95,9 +99,24 @@ class SearchParams:
         return names
 
 
+def name_variants(value: str) -> list[str]:
+    """A typed name as it may be stored: as typed, and without periods or spaces
+    between initials ("U.S." and "US", "U. N." and "UN")."""
+    text = " ".join(value.split())
+    bare = text.replace(".", "")
+    if re.fullmatch(r"[A-Za-z](?: [A-Za-z])+", bare):  # initials: "U N" from "U. N."
+        bare = bare.replace(" ", "")
+    return list(dict.fromkeys(v for v in (text, bare) if v))
+
+
 def _values_query(fields: list[str], values: tuple[str, ...]) -> dict[str, Any]:
     """Any of the values in any of the fields, ignoring case (Syria = syria)."""
-    should = [{"term": {f: {"value": v, "case_insensitive": True}}} for v in values for f in fields]
+    should = [
+        {"term": {f: {"value": v, "case_insensitive": True}}}
+        for value in values
+        for v in name_variants(value)
+        for f in fields
+    ]
     return {"bool": {"should": should, "minimum_should_match": 1}}
 
 

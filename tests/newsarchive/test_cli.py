@@ -5,6 +5,7 @@ import json
 import pytest
 
 from newsarchive.cli import main
+from newsarchive.index import MAPPING_VERSION
 from newsarchive.localnode import free_port
 
 
@@ -53,10 +54,12 @@ def test_index_init_twice_then_status(
     assert first["created"] and not second["created"]
     assert main([*base, "es", "status", "--json"]) == 0
     status = json.loads(capsys.readouterr().out)
-    assert status["alias_target"] == f"{alias}-v1"
+    assert status["alias_target"] == f"{alias}-v{MAPPING_VERSION}"
     assert status["body_analyzer"] in ("english", "english_hunspell", "standard")
     assert status["status"] in ("green", "yellow")
-    assert status["indices"] == [{"name": f"{alias}-v1", "documents": 0, "aliases": [alias]}]
+    assert status["indices"] == [
+        {"name": f"{alias}-v{MAPPING_VERSION}", "documents": 0, "aliases": [alias]}
+    ]
 
 
 @pytest.mark.parametrize(

@@ -85,9 +85,10 @@ def test_migrate_keeps_every_document_and_swaps_the_alias(
     init_index(es_client, alias)
     _load(es_client, alias, 25)
     result = migrate_index(es_client, alias)
-    assert result.source == f"{alias}-v1" and result.target == f"{alias}-v2"
+    now, after = f"{alias}-v{MAPPING_VERSION}", f"{alias}-v{MAPPING_VERSION + 1}"
+    assert result.source == now and result.target == after
     assert result.documents == 25
-    assert alias_target(es_client, alias) == f"{alias}-v2"
+    assert alias_target(es_client, alias) == after
     assert es_client.count(index=alias)["count"] == 25
     # Nested quotes and geo points survived the copy.
     hits = es_client.search(
@@ -96,8 +97,8 @@ def test_migrate_keeps_every_document_and_swaps_the_alias(
     )
     assert hits["hits"]["total"]["value"] == 25
     counts = {c.name: c for c in index_counts(es_client, alias)}
-    assert counts[f"{alias}-v2"].aliases == [alias]
-    assert counts[f"{alias}-v1"].aliases == []
+    assert counts[after].aliases == [alias]
+    assert counts[now].aliases == []
 
 
 def test_migrate_without_alias_is_a_clear_error(es_client: Elasticsearch, alias: str) -> None:
@@ -115,3 +116,31 @@ def test_a_concrete_index_under_the_alias_name_is_refused(
             migrate_index(es_client, f"{alias}-x")
     finally:
         es_client.indices.delete(index=f"{alias}-v-plain")
+
+
+def test_an_archive_of_an_older_mapping_takes_the_new_fields(
+    es_client: Elasticsearch, alias: str
+) -> None:
+    """init on an index of mapping version 1 adds the later fields in place."""
+    import copy
+
+    from newsarchive.index import MAPPING_VERSION, index_definition, init_index
+
+    old = copy.deepcopy(index_definition("standard"))
+    for entity in ("actors", "places"):
+        for field in ("surface_forms", "aliases"):
+            del old["mappings"]["properties"][entity]["properties"][field]
+    old["mappings"]["_meta"]["mapping_version"] = 1
+    es_client.indices.create(
+        index=f"{alias}-v1", settings=old["settings"], mappings=old["mappings"],
+        aliases={alias: {"is_write_index": True}},
+    )  # fmt: skip
+    init_index(es_client, alias)
+    mapping = es_client.indices.get_mapping(index=f"{alias}-v1")[f"{alias}-v1"]["mappings"]
+    assert mapping["_meta"]["mapping_version"] == MAPPING_VERSION
+    assert "aliases" in mapping["properties"]["actors"]["properties"]
+    es_client.index(
+        index=alias, id="a",
+        document={"url": "http://h/a", "actors": [{"id": "x", "name": "X", "type": "person",
+                                                   "surface_forms": ["X"], "aliases": ["X"]}]},
+    )  # fmt: skip

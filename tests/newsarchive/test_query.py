@@ -39,7 +39,11 @@ def test_facet_filters_go_to_post_filter_and_each_facet_ignores_its_own() -> Non
 def test_place_filter_matches_name_or_mention_ignoring_case() -> None:
     body = build_search(SearchParams(places=("raqqa",)))
     terms = body["post_filter"]["bool"]["filter"][0]["bool"]["should"]
-    assert {next(iter(t["term"])) for t in terms} == {"places.name", "places.mention"}
+    assert {next(iter(t["term"])) for t in terms} == {
+        "places.name",
+        "places.mention",
+        "places.aliases",
+    }
     assert all(next(iter(t["term"].values()))["case_insensitive"] for t in terms)
 
 
@@ -96,3 +100,12 @@ def test_without_drops_one_filter() -> None:
     assert params.without("actors").actors == ()
     assert params.without("since").since is None
     assert params.without("query").query is None
+
+
+def test_typed_names_are_also_looked_up_without_periods() -> None:
+    from newsarchive.query import name_variants
+
+    assert name_variants("U.S.") == ["U.S.", "US"]
+    assert name_variants("U. N.") == ["U. N.", "UN"]
+    assert name_variants(" Vladimir  Putin ") == ["Vladimir Putin"]
+    assert name_variants("St. Louis") == ["St. Louis", "St Louis"]

@@ -109,3 +109,19 @@ def test_article_timeline_related_and_quotes(archive: Archive) -> None:
     assert [q.speaker for q in gasoline] == ["Ash Carter"]
     total, top_places = archive.facet("places", top=3)
     assert total == CORPUS and len(top_places) == 3
+
+
+def _ids(archive: Archive, **filters: list[str]) -> set[str]:
+    return {h.id for h in archive.search(size=100, **filters).hits}  # type: ignore[arg-type]
+
+
+def test_any_name_finds_what_the_canonical_name_finds(archive: Archive) -> None:
+    """Surnames, aliases, codes and spellings with periods, in any case."""
+    putin = _ids(archive, actors=["Vladimir Putin"])
+    assert putin and _ids(archive, actors=["putin"]) == putin
+    us = _ids(archive, places=["United States"])
+    assert us
+    for typed in ("USA", "US", "us", "U.S."):
+        assert _ids(archive, places=[typed]) == us, typed
+    islamic_state = _ids(archive, actors=["Islamic State"])
+    assert islamic_state and _ids(archive, actors=["isis"]) == islamic_state

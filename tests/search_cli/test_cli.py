@@ -134,3 +134,21 @@ def test_show_actors_places_timeline_quotes(
     assert {q["speaker"] for q in json.loads(capsys.readouterr().out)} == {"Ash Carter"}
     assert main([*base, "related", "--actor", "Vladimir Putin", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["related"]
+
+
+@pytest.mark.es
+@pytest.mark.parametrize(
+    ("option", "typed", "canonical"),
+    [("--actor", "putin", "Vladimir Putin"), ("--place", "USA", "United States")],
+)
+def test_search_finds_by_any_name(
+    es_url: str, corpus_alias: str, option: str, typed: str, canonical: str,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
+    def ids(value: str) -> set[str]:
+        root = ["--es-url", es_url, "--index", corpus_alias]
+        assert main([*root, "search", option, value, "--json", "--limit", "100"]) == 0
+        return {hit["id"] for hit in json.loads(capsys.readouterr().out)["hits"]}
+
+    found = ids(canonical)
+    assert found and ids(typed) == found
