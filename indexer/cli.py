@@ -105,6 +105,62 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
         if bad:
             raise typer.Exit(code=1)
 
+    @index_app.command("reenrich")
+    def reenrich(
+        ctx: typer.Context,
+        es_url: Annotated[str | None, typer.Option("--es-url")] = None,
+        workers: Annotated[
+            int | None, typer.Option(min=1, max=64, help="NER processes (default: 2 for big jobs).")
+        ] = None,
+        delete_old: Annotated[bool, typer.Option(help="Delete the old index afterwards.")] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+        json_output: Annotated[bool, typer.Option("--json")] = False,
+    ) -> None:
+        """Re-enrich every archived article into the next index version, then swap the alias.
+
+        Search keeps answering from the current version until the swap; new
+        writes wait (the current version is read-only during the copy).
+        """
+        from typing import Any
+
+        from newsarchive.cli import settings_from
+        from newsarchive.connection import make_client, translate_errors
+        from newsarchive.index import migrate_index
+
+        settings = settings_from(ctx, es_url)
+        client = make_client(settings)
+        with translate_errors(settings.es_url):
+            total = int(client.count(index=settings.index)["count"])
+            enricher = make_enricher(settings.spacy_model, total, workers)
+            with progress_bar(quiet or json_output) as progress:
+                task = progress.add_task("re-enriching", total=total)
+
+                def rewrite(
+                    documents: Iterator[tuple[str, dict[str, Any]]],
+                ) -> Iterator[tuple[str, dict[str, Any]]]:
+                    articles = (Article.from_hit(i, source) for i, source in documents)
+                    for article in enricher.enrich(articles):
+                        progress.advance(task)
+                        yield article.id, article.to_document()
+
+                result = migrate_index(
+                    client, settings.index, delete_old=delete_old, rewrite=rewrite
+                )
+        report = {
+            "alias": settings.index,
+            "from": result.source,
+            "to": result.target,
+            "documents": result.documents,
+        }
+        if json_output:
+            print_json(report)
+        elif not quiet:
+            say(
+                f"re-enriched {result.documents:,} articles from {result.source} into "
+                f"{result.target}; alias {settings.index} -> {result.target}",
+                "ok",
+            )
+
     @index_app.command("add")
     def add(
         ctx: typer.Context,

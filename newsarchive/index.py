@@ -9,6 +9,7 @@ and swaps the alias atomically, so readers never see a missing index.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -210,13 +211,26 @@ class MigrateResult:
     documents: int
 
 
-def migrate_index(client: Elasticsearch, alias: str, *, delete_old: bool = False) -> MigrateResult:
+# A rewrite of the documents on their way into the next version: (id, source)
+# pairs in, (id, source) pairs out, streamed (re-enrichment is one).
+Rewrite = Callable[[Iterator[tuple[str, dict[str, Any]]]], Iterator[tuple[str, dict[str, Any]]]]
+
+
+def migrate_index(
+    client: Elasticsearch,
+    alias: str,
+    *,
+    delete_old: bool = False,
+    rewrite: Rewrite | None = None,
+) -> MigrateResult:
     """Copy every document into the next version and swap the alias atomically.
 
     The old index is made read-only first, so a writer that races the copy
-    gets an error it can retry against the alias instead of losing a write.
-    The copy runs scan + bulk from the client, which works on clusters
-    without the reindex module (the test distribution has none).
+    gets an error it can retry against the alias instead of losing a write;
+    readers go on reading it through the alias until the swap. The copy
+    runs scan + bulk from the client, which works on clusters without the
+    reindex module (the test distribution has none). ``rewrite`` changes
+    each document on the way (`newsarchive index reenrich` re-enriches them).
     """
     source = alias_target(client, alias)
     if source is None:
@@ -231,7 +245,7 @@ def migrate_index(client: Elasticsearch, alias: str, *, delete_old: bool = False
     client.indices.create(index=target, settings=body["settings"], mappings=body["mappings"])
     client.indices.put_settings(index=source, settings={"index.blocks.write": True})
     try:
-        _copy_documents(client, source, target)
+        _copy_documents(client, source, target, rewrite)
         client.indices.refresh(index=[source, target])
         expected = client.count(index=source)["count"]
         copied = client.count(index=target)["count"]
@@ -254,12 +268,17 @@ def migrate_index(client: Elasticsearch, alias: str, *, delete_old: bool = False
     return MigrateResult(source=source, target=target, documents=copied)
 
 
-def _copy_documents(client: Elasticsearch, source: str, target: str) -> None:
+def _copy_documents(
+    client: Elasticsearch, source: str, target: str, rewrite: Rewrite | None = None
+) -> None:
     # helpers.reindex would do this, but it first asks the data-streams API,
     # which the test distribution lacks.
-    hits = helpers.scan(client, index=source, size=1000, preserve_order=False)
-    actions = ({"_index": target, "_id": h["_id"], "_source": h["_source"]} for h in hits)
-    helpers.bulk(client, actions, chunk_size=1000, max_retries=5, raise_on_error=True)
+    hits = helpers.scan(client, index=source, size=500, preserve_order=False)
+    documents: Iterator[tuple[str, dict[str, Any]]] = ((h["_id"], h["_source"]) for h in hits)
+    if rewrite is not None:
+        documents = rewrite(documents)
+    actions = ({"_index": target, "_id": i, "_source": doc} for i, doc in documents)
+    helpers.bulk(client, actions, chunk_size=500, max_retries=5, raise_on_error=True)
 
 
 @dataclass(frozen=True)
