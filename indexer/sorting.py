@@ -155,40 +155,64 @@ class Evidence:
     things: set[str] = field(default_factory=set)
 
 
+def _by_label(e: Ent) -> Sorted:
+    """The model's own label decides (the typing rules switched off)."""
+    name = clean_mention(e.text)
+    if not name:
+        return None
+    if e.label in ("PERSON", "ORG"):
+        return ("actor", name, e.label)
+    if e.label in ("GPE", "LOC", "FAC"):
+        return ("place", name, e.label)
+    return None
+
+
 class MentionSorter:
     def __init__(
-        self, aliases: AliasTable, demonyms: dict[str, str], gazetteer: Gazetteer, model: str
+        self,
+        aliases: AliasTable,
+        demonyms: dict[str, str],
+        gazetteer: Gazetteer,
+        model: str,
+        ablate: frozenset[str] = frozenset(),
     ) -> None:
         self.aliases = aliases
         self.demonyms = demonyms
         self.gazetteer = gazetteer
         self.model = model
+        self.ablate = ablate  # rule families switched off (indexer.enrich.RULE_FAMILIES)
         self.untagged = UntaggedNames(aliases, gazetteer)
 
     def sort(
         self, article: Article, text: str, ents: list[Ent]
     ) -> tuple[MentionList, MentionList, list[Ent]]:
         """(actor mentions, place mentions, the repaired entities) of one article."""
-        ents = join_adjacent_people(within_paragraphs(ents), text)
-        dateline = _dateline_places(article.body)
+        off = self.ablate
+        ents = within_paragraphs(ents)
+        if "repairs" not in off:
+            ents = join_adjacent_people(ents, text)
+        dateline = _dateline_places(article.body) if "datelines" not in off else []
         evidence = self._evidence(text, ents, {name for name, _ in dateline})
-        ents = self._repaired(article, text, ents)
+        if "repairs" not in off:
+            ents = self._repaired(article, text, ents)
         actor_mentions: MentionList = []
         place_mentions: MentionList = []
         for e in ents:
-            sorted_as = self._sort(e, evidence)
+            sorted_as = self._sort(e, evidence) if "typing-rules" not in off else _by_label(e)
             if sorted_as is not None:
                 kind, mention, label = sorted_as
                 (actor_mentions if kind == "actor" else place_mentions).append((mention, label))
-        untagged_actors, untagged_places = self.untagged.find(
-            text, ents, evidence.surnames, len(article.title)
-        )
-        actor_mentions += untagged_actors
-        place_mentions += untagged_places
+        if "untagged" not in off:
+            untagged_actors, untagged_places = self.untagged.find(
+                text, ents, evidence.surnames, len(article.title)
+            )
+            actor_mentions += untagged_actors
+            place_mentions += untagged_places
         place_mentions = dateline + place_mentions
-        place_mentions, actor_mentions = self._one_name_one_place(
-            place_mentions, actor_mentions, evidence.surnames
-        )
+        if "one-name-one-place" not in off:
+            place_mentions, actor_mentions = self._one_name_one_place(
+                place_mentions, actor_mentions, evidence.surnames
+            )
         return actor_mentions, place_mentions, ents
 
     def _evidence(self, text: str, ents: list[Ent], dateline: set[str] | None = None) -> Evidence:

