@@ -44,7 +44,7 @@ ROWS = [
 
 def run_eval(label: str, env: dict[str, str], enrich_cmd: str | None = None) -> dict:
     with tempfile.TemporaryDirectory(prefix="eval-dev-") as out:
-        command = [sys.executable, str(EVAL), "--json", "--out", out]
+        command = [str(EVAL), "--json", "--out", out]
         if enrich_cmd:
             command += ["--enrich-cmd", enrich_cmd]
         print(f"{label}: running the DEV evaluation ...", file=sys.stderr, flush=True)
