@@ -325,12 +325,19 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+# Initials written with periods ("U.S.", "U.N.", "E.U."): the last period
+# belongs to the name, and the alias table and the gazetteer know it so.
+INITIALS = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+
+
 @lru_cache(maxsize=65536)  # called for every entity by several rules
 def clean_mention(text: str) -> str:
     """Whitespace, possessives, leading articles and stray punctuation removed."""
     cleaned = NICKNAME.sub(" ", " ".join(text.split()))
     cleaned = QUANTITY.sub("", TRAILING_WORD.sub("", SCORE.sub("", cleaned)))
-    cleaned = POSSESSIVE.sub("", cleaned).strip(" ,.;:\"'“”‘’()[]-")
+    cleaned = POSSESSIVE.sub("", cleaned).strip(" ,;:\"'“”‘’()[]-")
+    if not INITIALS.search(cleaned):
+        cleaned = cleaned.rstrip(" .").strip(" ,.;:\"'“”‘’()[]-")
     cleaned = POSSESSIVE.sub("", cleaned)
     return LEADING_THE.sub("", cleaned)
 
