@@ -297,7 +297,14 @@ class Enricher:
         for form, actor in by_mention.items():
             written[actor.id].append(form)
         actors = [self._named_actor(a, written[a.id]) for a in actors]
-        places = [self._named_place(p) for p in places]
+        # One entry per way the article wrote a place ("U.S." and "United
+        # States"), each resolved to the same feature: the facet counts the
+        # article once, and each written form stays findable and checkable.
+        places = [
+            named.model_copy(update={"mention": form})
+            for named in map(self._named_place, places)
+            for form in named.surface_forms or [named.mention]
+        ]
         return article.model_copy(
             update={
                 "actors": actors,

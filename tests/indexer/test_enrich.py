@@ -906,3 +906,17 @@ def test_a_party_for_something_of_its_leader_boosters_and_stars(
     assert {"Party for Freedom", "Geert Wilders"} <= actors
     assert not {"Party for Freedom of Geert Wilders", "Super Heavy"} & actors
     assert "Japan" not in {p.name for p in enriched.places}
+
+
+def test_each_written_form_of_a_place_is_its_own_entry_of_one_feature() -> None:
+    article = Article(
+        url="http://h/us",
+        title="Talks in Washington",
+        body="The U.S. and China met on Monday. The United States said the talks went well, "
+        "and U.S. officials agreed.",
+    )
+    (enriched,) = Enricher().enrich([article])
+    us = [p for p in enriched.places if p.name == "United States"]
+    assert {p.mention for p in us} == {"U.S.", "United States"}
+    assert len({p.id for p in us}) == 1
+    assert {"US", "USA", "U.S."} <= set(us[0].aliases)

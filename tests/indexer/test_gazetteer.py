@@ -149,3 +149,33 @@ def test_a_province_named_exactly_beats_a_city_listing_its_name() -> None:
     assert place is not None and place.name == "Cebu"
     city = gazetteer().resolve("Cebu City", {"PH"})
     assert city is not None and city.name == "Cebu City"
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    import math
+
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
+
+
+@pytest.mark.parametrize(
+    ("mention", "point"),
+    [
+        # GeoNames' points for the features (a map's and GeoWebNews' expectation),
+        # far from the population centres the gazetteer used to give.
+        ("United States", (39.76, -98.5)),
+        ("Russia", (60.0, 100.0)),
+        ("China", (35.0, 105.0)),
+        ("California", (37.25, -119.75)),
+    ],
+)
+def test_countries_and_states_sit_at_their_geonames_point(
+    mention: str, point: tuple[float, float]
+) -> None:
+    place = gazetteer().resolve(mention)
+    assert place is not None and place.location is not None
+    assert _km((place.location.lat, place.location.lon), point) < 161
