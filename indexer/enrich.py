@@ -303,7 +303,7 @@ class Enricher:
         places = [
             named.model_copy(update={"mention": form})
             for named in map(self._named_place, places)
-            for form in named.surface_forms or [named.mention]
+            for form in named.surface_forms or [named.mention or named.name]
         ]
         return article.model_copy(
             update={
