@@ -204,6 +204,15 @@ class Gazetteer:
             self.countries[code] = candidate
             self._add(name, candidate)
             self._add(country["name"].strip(), candidate)
+        states = gc.get_us_states()
+        # "Tenn." -> "Tennessee" (data/us_state_abbreviations.tsv).
+        self.state_abbreviations: dict[str, str] = {}
+        for abbreviation, code in read_tsv("us_state_abbreviations.tsv"):
+            if code in states:
+                self.state_abbreviations[abbreviation] = states[code]["name"]
+                if abbreviation.count(".") == 1:
+                    # A span often ends before the period ("Alexandria, Va., said").
+                    self.state_abbreviations[abbreviation.rstrip(".")] = states[code]["name"]
         state_points = {
             code.removeprefix("US-"): (lat, lon)
             for code, country, _, lat, lon, level in _iso_subdivisions()
@@ -315,10 +324,13 @@ class Gazetteer:
         if key and candidate not in self.by_name[key]:
             self.by_name[key].append(candidate)
 
-    @staticmethod
-    def _lookup_name(mention: str) -> str:
-        """The name to look up: the alias table's canonical place name, or the mention."""
-        alias = aliases().get(mention.strip())
+    def _lookup_name(self, mention: str) -> str:
+        """The name to look up: a state's for its abbreviation ("Tenn."), the alias
+        table's canonical place name, or the mention."""
+        text = mention.strip()
+        if text in self.state_abbreviations:
+            return self.state_abbreviations[text]
+        alias = aliases().get(text)
         return alias.canonical if alias is not None and alias.type == "place" else mention
 
     def named_exactly(self, candidate: Candidate, mention: str) -> bool:
@@ -329,6 +341,8 @@ class Gazetteer:
         """Places a mention may name; small towns only when asked and nothing bigger fits."""
         name = self._lookup_name(mention)
         found = self.by_name.get(fold(name), [])
+        if mention.strip() in self.state_abbreviations:
+            return [c for c in found if c.kind == "state"]  # "Va." is the state, no town
         if not found:
             stripped = SUFFIXES.sub("", name.strip())
             if stripped != name.strip():
@@ -356,9 +370,20 @@ class Gazetteer:
             for c in self.candidates(mention, towns=True)
             if not c.needs_context or _in_context(c, context_countries)
         ]
+        wanted = self._lookup_name(mention)
+        named_states = {code for code in context_countries if code.startswith("US-")}
+        if named_states and mention.strip() not in self.state_abbreviations:
+            # "PARIS, Tenn.": the article names the state, so its towns of that
+            # name are in the running, however small beside Paris, France.
+            found += [
+                town
+                for record in self.towns.get(fold(wanted), [])
+                if (town := _city(record, kind="town", needs_context=True)).region_code
+                in named_states
+                and town not in found
+            ]
         if not found:
             return None
-        wanted = self._lookup_name(mention)
         best = max(found, key=lambda c: _score(c, context_countries, wanted))
         if best.kind == "province" and not SUFFIXES.search(mention):
             # A city and its province share a name (Mykolaiv): news means the
@@ -625,6 +650,8 @@ def _score(candidate: Candidate, context: set[str] | frozenset[str], mention: st
         score += math.log10(max(candidate.population, 1)) - 3
     if candidate.country_code and candidate.country_code in context:
         score += 1.5
+    if candidate.region_code and candidate.region_code in context:
+        score += 4.0  # in the US state the article names: above any namesake abroad
     # A place called exactly what the text says beats one that merely lists
     # it among alternate names (Florida the state, not Floridablanca).
     if mention and fold(candidate.name) == fold(mention):

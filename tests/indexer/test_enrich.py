@@ -920,3 +920,37 @@ def test_each_written_form_of_a_place_is_its_own_entry_of_one_feature() -> None:
     assert {p.mention for p in us} == {"U.S.", "United States"}
     assert len({p.id for p in us}) == 1
     assert {"US", "USA", "U.S."} <= set(us[0].aliases)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # AP state abbreviations name the state, and the town before one lies in it.
+        (
+            "PARIS, Tenn. - The mayor of Paris said on Monday that the plant would close.",
+            {"Paris": ("US", (36.3, -88.3)), "Tenn.": ("US", None)},
+        ),
+        (
+            "The company, based in Alexandria, Va., said it would hire 200 workers in "
+            "Springfield, Ill., next year.",
+            {"Alexandria": ("US", (38.8, -77.0)), "Springfield": ("US", (39.8, -89.6))},
+        ),
+        (
+            "Police in Pa. said a man was arrested in Manhattan, Kan., on Friday.",
+            {"Manhattan": ("US", (39.2, -96.6))},
+        ),
+    ],
+)
+def test_us_local_places_follow_the_state_the_text_names(
+    body: str, expected: dict[str, tuple[str, tuple[float, float] | None]]
+) -> None:
+    (enriched,) = Enricher().enrich([Article(url="http://h/local", title="Local news", body=body)])
+    places = {p.mention: p for p in enriched.places}
+    for mention, (country, point) in expected.items():
+        place = places[mention]
+        assert place.country_code == country, mention
+        if point is not None:
+            assert place.location is not None
+            assert abs(place.location.lat - point[0]) < 0.2, mention
+            assert abs(place.location.lon - point[1]) < 0.2, mention
+    assert not any(p.country_code == "CN" for p in enriched.places)  # Pa. is no Chongqing
