@@ -13,6 +13,7 @@ language and gets no English entities.
 from __future__ import annotations
 
 import gc
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -319,7 +320,7 @@ class Enricher:
 
     def _named_actor(self, actor: Actor, forms: list[str]) -> Actor:
         """The actor with how the article wrote it and every name search finds it by."""
-        surface = _unique(clean_mention(f) for f in forms)
+        surface = _unique(form for raw in forms for form in _written_forms(raw))
         names = [actor.name, *surface, *self.aliases.names_for(actor.name)]
         if actor.type == "person" and len(actor.name.split()) > 1:
             names.append(actor.name.split()[-1])  # "Putin" finds Vladimir Putin
@@ -411,6 +412,20 @@ class Enricher:
 def _unique(items: Iterable[str]) -> list[str]:
     """Non-empty strings, first occurrence kept, order kept."""
     return list(dict.fromkeys(i for i in items if i))
+
+
+# A name ending in an abbreviation with its period ("Norwest Corp.", "Salomon
+# Bros."): whether the period is the name's or the sentence's, the text cannot
+# say, so both forms are kept.
+ABBREVIATED_END = re.compile(r"\b[A-Z][A-Za-z]{0,3}\.$")
+
+
+def _written_forms(raw: str) -> list[str]:
+    cleaned = clean_mention(raw)
+    forms = [cleaned]
+    if cleaned and not cleaned.endswith(".") and ABBREVIATED_END.search(raw.rstrip(" ,;:'\"”’)")):
+        forms.append(cleaned + ".")
+    return forms
 
 
 def _searchable(names: Iterable[str]) -> list[str]:
