@@ -216,8 +216,13 @@ def is_denomination(name: str) -> bool:
     return words[-1] == "church" and bool(DENOMINATIONS & set(words))
 
 
-# A wire dateline: "MOSCOW - ", "SAN BERNARDINO, California - ".
-DATELINE = re.compile(r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?\s+[-–—]\s")
+# A wire dateline: "MOSCOW - ", "SAN BERNARDINO, California - ", AP's
+# "MANASSAS, Va. (AP) -- ", and Reuters' city and date on a line of their own
+# ("GLASGOW 1996-12-07").
+DATELINE = re.compile(
+    r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?(?:\s+\([A-Z][\w .]*\))?"
+    r"(?:\s+[-–—]+\s|[ \t]+\d{4}-\d\d-\d\d[ \t]*(?:\n|$))"
+)
 
 
 # (text as written, label): the label is spaCy's for actors (PERSON, ORG,

@@ -954,3 +954,15 @@ def test_us_local_places_follow_the_state_the_text_names(
             assert abs(place.location.lat - point[0]) < 0.2, mention
             assert abs(place.location.lon - point[1]) < 0.2, mention
     assert not any(p.country_code == "CN" for p in enriched.places)  # Pa. is no Chongqing
+
+
+@pytest.mark.parametrize(
+    ("body", "city"),
+    [
+        ("GLASGOW 1996-12-07\nCeltic beat Rangers on Saturday, the club said.", "Glasgow"),
+        ("MANASSAS, Va. (AP) -- Police said on Friday that a man was arrested.", "Manassas"),
+    ],
+)
+def test_wire_datelines_without_a_dash_are_read(body: str, city: str) -> None:
+    (enriched,) = Enricher().enrich([Article(url="http://h/d", title="Wire story", body=body)])
+    assert city in {p.name for p in enriched.places}
