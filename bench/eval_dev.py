@@ -60,14 +60,21 @@ def cells(report: dict) -> list[str]:
     out = []
     for corpus, facet, extra in ROWS:
         m = report["corpora"].get(corpus, {}).get("facets", {}).get(facet)
-        if m is None:
-            out.append("-")
+        if m is None or m.get("precision") is None:
+            out.append("-")  # the bare model has no dates or quotes
             continue
         text = f"{m['precision']:.3f} / {m['recall']:.3f} / {m['f1']:.3f}"
         if extra and m.get(extra) is not None:
             text += f" ({m[extra]:.2f})"
         out.append(text)
     return out
+
+
+def commit() -> str:
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+    )
+    return result.stdout.strip() or "?"
 
 
 def main() -> None:
@@ -93,7 +100,8 @@ def main() -> None:
     lines += [f"| {label} | " + " | ".join(values) + " |" for label, values in rows]
     families = "\n".join(f"- `{name}`: {what}" for name, what in RULE_FAMILIES.items())
     body = (
-        f"Measured {dt.date.today().isoformat()} with `../shared/eval/run` on the DEV halves "
+        f"Measured {dt.date.today().isoformat()} at commit {commit()} with `../shared/eval/run` "
+        "on the DEV halves "
         "(CoNLL-2003, GeoWebNews, LGL, TempEval-3, PolNeAR; people outside this project "
         "annotated them). Each cell is P / R / F1; in brackets acc@161km for places and "
         "speaker accuracy for quotes. Raw spaCy is the bare model (PERSON+ORG actors, "
