@@ -42,6 +42,7 @@ RULE_FAMILIES = {
     "untagged": "untagged.py: names the model left untagged",
     "datelines": "the dateline's places",
     "one-name-one-place": "a name the article makes a place once is a place throughout",
+    "places-in-names": "countries and US states named inside organisations' names",
     "aliases": "data/aliases.tsv",
     "demonyms": "data/demonyms.tsv",
     "places-extra": "data/places_extra.tsv",

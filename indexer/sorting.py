@@ -155,6 +155,10 @@ class Evidence:
     things: set[str] = field(default_factory=set)
 
 
+# "... of California", "... of the United States" ending an organisation's name.
+OF_PLACE_AT_END = re.compile(r"\bof (?:the )?([A-Z][\w.]*(?: [A-Z][\w.]*){0,2})$")
+
+
 def _by_label(e: Ent) -> Sorted:
     """The model's own label decides (the typing rules switched off)."""
     name = clean_mention(e.text)
@@ -209,6 +213,8 @@ class MentionSorter:
             actor_mentions += untagged_actors
             place_mentions += untagged_places
         place_mentions = dateline + place_mentions
+        if "places-in-names" not in off:
+            place_mentions += self._places_in_names(actor_mentions)
         if "one-name-one-place" not in off:
             place_mentions, actor_mentions = self._one_name_one_place(
                 place_mentions, actor_mentions, evidence.surnames
@@ -673,6 +679,32 @@ class MentionSorter:
         if e.label == "PERSON" and " " not in name and e.before.lower() in ROYAL_STYLES:
             return ("actor", f"{e.before} {name}", e.label)  # "Prince" + "Harry"
         return ("actor", e.text, e.label)
+
+    def _places_in_names(self, actor_mentions: MentionList) -> MentionList:
+        """Countries and US states named inside an organisation's name: the story
+        is about them too ("Texas Fire Service", "U.S. Attorney", "University
+        of California"). The organisation stays an actor."""
+        found: MentionList = []
+        for name, label in actor_mentions:
+            if label != "ORG":
+                continue
+            words = name.split()
+            inner = [" ".join(words[:k]) for k in (3, 2, 1) if k < len(words)]
+            tail = OF_PLACE_AT_END.search(name)
+            if tail:
+                inner.append(tail.group(1))
+            for part in inner:
+                if self._is_region(part):
+                    found.append((part, "GPE"))
+                    break
+        return found
+
+    def _is_region(self, text: str) -> bool:
+        """A country or US state named by its own name, an alias or an abbreviation."""
+        return any(
+            c.kind in ("country", "state") and self.gazetteer.named_exactly(c, text)
+            for c in self.gazetteer.candidates(text)
+        )
 
     def _one_name_one_place(
         self,

@@ -966,3 +966,13 @@ def test_us_local_places_follow_the_state_the_text_names(
 def test_wire_datelines_without_a_dash_are_read(body: str, city: str) -> None:
     (enriched,) = Enricher().enrich([Article(url="http://h/d", title="Wire story", body=body)])
     assert city in {p.name for p in enriched.places}
+
+
+def test_a_state_named_inside_an_organisation_is_a_place_too() -> None:
+    body = (
+        "The Texas Fire Service said on Monday that crews from three counties had "
+        "contained the blaze, and the University of California sent researchers."
+    )
+    (enriched,) = Enricher().enrich([Article(url="http://h/o", title="Fire", body=body)])
+    assert {"Texas", "California"} <= {p.name for p in enriched.places}
+    assert "Texas Fire Service" in {a.name for a in enriched.actors}
