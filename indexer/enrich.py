@@ -27,6 +27,7 @@ from indexer.quotes import Mention, extract_quotes
 from indexer.resources import AliasTable, aliases, demonyms
 from indexer.sentence_start import load_tagger
 from indexer.sorting import MentionSorter
+from indexer.speakers import load_parser
 from newsarchive.article import Actor, Article, Place
 from newsarchive.language import detect_language
 from newsarchive.query import name_variants
@@ -43,6 +44,7 @@ RULE_FAMILIES = {
     "datelines": "the dateline's places",
     "one-name-one-place": "a name the article makes a place once is a place throughout",
     "places-in-names": "countries and US states named inside organisations' names",
+    "parsed-speakers": "speakers.py: quotation speakers read from the dependency parse",
     "aliases": "data/aliases.tsv",
     "demonyms": "data/demonyms.tsv",
     "places-extra": "data/places_extra.tsv",
@@ -270,6 +272,11 @@ class Enricher:
         return text, (article, text)
 
     @property
+    def parser(self) -> Any:
+        """The model's dependency parser, for the paragraphs that hold a quotation."""
+        return None if "parsed-speakers" in self.ablate else load_parser(self.model)
+
+    @property
     def sorter(self) -> MentionSorter:
         if self._sorter is None:
             self._sorter = MentionSorter(
@@ -292,7 +299,7 @@ class Enricher:
             actor_mentions, self.aliases.within(home_countries, countries)
         )
         mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
-        quotes, speakers = extract_quotes(text, actors, mentions)
+        quotes, speakers = extract_quotes(text, actors, mentions, parse=self.parser)
         known = {a.id for a in actors}
         actors = actors + [a for a in speakers if a.id not in known]
         written: dict[str, list[str]] = defaultdict(list)

@@ -1,19 +1,23 @@
 """Direct quotations and who said them.
 
-Recognised shapes: ``"...," X said`` / ``"...," said X``, ``X said: "..."``,
-``"...", according to X``; a pronoun speaker ("he said") is the last person
-named before the quote; an unattributed quotation right after an attributed
-one in the same paragraph continues it. Speakers resolve to the document's
-canonical actors; a full name in an attribution that NER missed becomes a
-person actor of its own.
+The speaker is read from the dependency parse of the quotation's paragraph
+first (``speakers``: the clause it belongs to, whatever the verb and word
+order), then from a few fixed shapes: ``"...," X said`` / ``"...," said X``,
+``X said: "..."``, ``"...", according to X``. A pronoun speaker ("he said")
+is the last person named before the quote; an unattributed quotation right
+after an attributed one continues it, in the same paragraph or when it opens
+the next. Speakers resolve to the document's canonical actors; a full name
+that NER missed becomes a person actor of its own.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from indexer.actors import person_from_phrase
+from indexer.speakers import speaker_in_parse
 from newsarchive.article import Actor, Quote
 
 QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -86,14 +90,48 @@ def _speaker(
     return (new.name, new) if new else (None, None)
 
 
+class Paragraphs:
+    """The paragraphs of a text that hold a quotation, parsed together in one batch."""
+
+    def __init__(self, text: str, nlp: Any | None) -> None:
+        self._docs: dict[int, Any] = {}
+        if nlp is None:
+            return
+        begins, paragraphs = [], []
+        offset = 0
+        for paragraph in text.split("\n"):
+            if len(QUOTE_MARKS.findall(paragraph)) >= 2:
+                begins.append(offset)
+                paragraphs.append(paragraph)
+            offset += len(paragraph) + 1
+        self._docs = dict(zip(begins, nlp.pipe(paragraphs), strict=True))
+        self.text = text
+
+    def parsed(self, position: int) -> tuple[Any, int] | None:
+        """(parsed paragraph, its offset in the text) holding ``position``, if parsed."""
+        if not self._docs:
+            return None
+        begin = self.text.rfind("\n", 0, position) + 1
+        doc = self._docs.get(begin)
+        return (doc, begin) if doc is not None else None
+
+
 def extract_quotes(
-    text: str, actors: list[Actor], mentions: list[Mention]
+    text: str,
+    actors: list[Actor],
+    mentions: list[Mention],
+    parse: Any | None = None,
 ) -> tuple[list[Quote], list[Actor]]:
-    """The quotations in ``text``, and speakers that were not among ``actors``."""
+    """The quotations in ``text``, and speakers that were not among ``actors``.
+
+    ``parse`` (a spaCy pipeline with a parser) reads speakers from the clause
+    a quotation belongs to; without it, only the fixed shapes are read.
+    """
     quotes: list[Quote] = []
     new_actors: dict[str, Actor] = {}
     known = list(actors)
     last_end = -1
+    paragraphs = Paragraphs(text, parse)
     for start, end in quoted_spans(text):
         inner = " ".join(text[start + 1 : end - 1].split()).rstrip(",")
         if len(inner) < 12:
@@ -102,7 +140,19 @@ def extract_quotes(
         before = text[max(0, start - 160) : start].rsplit("\n", 1)[-1]
         speaker: str | None = None
         attributed = False
-        for pattern in (AFTER_VERB_NAME, AFTER_NAME_VERB, AFTER_ACCORDING):
+        new: Actor | None = None
+        parsed = paragraphs.parsed(start)
+        who = speaker_in_parse(parsed[0], start - parsed[1], end - parsed[1]) if parsed else None
+        if who is not None:
+            speaker, new = _speaker(
+                who.text if who.kind != "role" else None,
+                who.text if who.kind == "role" else None,
+                start,
+                known,
+                mentions,
+            )
+            attributed = speaker is not None
+        for pattern in () if attributed else (AFTER_VERB_NAME, AFTER_NAME_VERB, AFTER_ACCORDING):
             found = pattern.match(after)
             if found:
                 groups = found.groupdict()
@@ -113,18 +163,28 @@ def extract_quotes(
                 break
         else:
             sentence = re.split(r"(?<=[.!?])\s+", before)[-1]
-            found = BEFORE.search(before) or SENTENCE_SUBJECT.match(sentence)
+            found = (
+                None if attributed else BEFORE.search(before) or SENTENCE_SUBJECT.match(sentence)
+            )
             if found:
                 speaker, new = _speaker(found.group("who"), None, start, known, mentions)
                 attributed = True
-            else:
-                new = None
         if new is not None:
             new_actors.setdefault(new.id, new)
             known.append(new)
         if not attributed:
-            if quotes and last_end >= 0 and "\n" not in text[last_end:start]:
-                speaker = quotes[-1].speaker  # the same speaker, continuing
+            between = text[last_end:start] if last_end >= 0 else ""
+            opens_paragraph = not text[:start].rsplit("\n", 1)[-1].strip()
+            if (
+                quotes
+                and last_end >= 0
+                and (
+                    "\n" not in between
+                    or (opens_paragraph and between.count("\n") == 1 and not between.strip())
+                )
+            ):
+                # the same speaker, continuing: in this paragraph, or opening the next
+                speaker = quotes[-1].speaker
             elif len(inner.split()) < 6:
                 continue  # an unattributed phrase in quotes, not a quotation
         quotes.append(Quote(speaker=speaker, text=inner))

@@ -83,3 +83,9 @@ def aliases() -> AliasTable:
 @lru_cache(maxsize=1)
 def demonyms() -> dict[str, str]:
     return {name: code for name, code in read_tsv("demonyms.tsv")}
+
+
+def read_lines(name: str, data_dir: Path = DATA_DIR) -> Iterator[str]:
+    """The words of a one-column data file, without comments and blank lines."""
+    for row in read_tsv(name, data_dir):
+        yield row[0]

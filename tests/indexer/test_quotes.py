@@ -1,5 +1,7 @@
+import pytest
+
 from indexer.quotes import Mention, extract_quotes, quoted_spans
-from newsarchive.article import Actor
+from newsarchive.article import Actor, Article
 
 CARTER = Actor(id="ash-carter", name="Ash Carter", type="person")
 PUTIN = Actor(id="vladimir-putin", name="Vladimir Putin", type="person")
@@ -51,3 +53,22 @@ def test_scare_quotes_are_not_quotations_and_marks_pair_per_paragraph() -> None:
     text = 'The rules were "obsolete" and must change.\n\nHe called it "the end of Europe".'
     assert len(quoted_spans(text)) == 2
     assert _quotes(text, []) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # Speakers the fixed shapes missed, read from the clause the quotation belongs to.
+        ('Trump lawyer Marc Kasowitz said in a statement that the report was "a total '
+         'fabrication from start to finish."', "Marc Kasowitz"),
+        ('The president\'s adviser, Jake Sullivan, told reporters: "We will respond at a '
+         'time and place of our choosing."', "Jake Sullivan"),
+        ('"We are not going to back down from this fight, not now and not ever," Senator '
+         'Elizabeth Warren tweeted on Monday.', "Elizabeth Warren"),
+    ],
+)  # fmt: skip
+def test_speakers_come_from_the_parse(text: str, speaker: str) -> None:
+    from indexer.enrich import Enricher
+
+    (enriched,) = Enricher().enrich([Article(url="http://h/q", title="Quotes", body=text)])
+    assert [q.speaker for q in enriched.quotes] == [speaker]
