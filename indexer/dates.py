@@ -14,6 +14,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from indexer.resources import read_lines
 from indexer.sentence_start import sentence_end
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -198,10 +199,37 @@ QUOTED = re.compile(r'"[^"\n]*"|“[^”\n]*”')
 
 
 def _sentence_around(text: str, position: int) -> tuple[str, int]:
-    """The sentence holding ``position``, and the position's offset inside it."""
-    start = max(text.rfind(". ", 0, position), text.rfind("\n", 0, position)) + 1
+    """The sentence holding ``position``, and the position's offset inside it.
+
+    A period after an abbreviation or an initial ("Aug. 6", "10 a.m.",
+    "Daniel P. Davison") ends no sentence: cutting there lost the verb whose
+    tense places the date.
+    """
+    start = text.rfind("\n", 0, position) + 1
+    stop = position
+    while (dot := text.rfind(". ", start, stop)) != -1:
+        if not _abbreviation_ends_at(text, dot):
+            start = dot + 1
+            break
+        stop = dot
     end = sentence_end(text, position)
+    while end is not None and text.startswith(". ", end) and _abbreviation_ends_at(text, end):
+        end = sentence_end(text, end + 2)
     return text[start : end if end is not None else len(text)], position - start
+
+
+def _abbreviation_ends_at(text: str, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation or an initial."""
+    word = text[max(0, dot - 12) : dot + 1].split()[-1:]
+    return bool(word) and (word[0] in abbreviations() or INITIAL.fullmatch(word[0]) is not None)
+
+
+INITIAL = re.compile(r"[A-Z]\.")
+
+
+@lru_cache(maxsize=1)
+def abbreviations() -> frozenset[str]:
+    return frozenset(read_lines("abbreviations.txt"))
 
 
 def _clause_around(sentence: str, offset: int) -> tuple[str, int]:
@@ -300,18 +328,35 @@ def _month_day(
 ) -> dt.date | None:
     if year is not None:
         return _parse_day(f"{day} {month} {year}")
-    # No year: the one that puts the date nearest the publication date, or
-    # the next to come where the clause looks ahead ("the election will be
-    # held on October 14", written in January).
+    # No year: news looks back far more than ahead. A date a few months ahead
+    # is the next to come ("the summit on March 3", written in January); one
+    # further ahead than that is last year's ("its record high set on Aug. 6",
+    # written in February). A clause that looks ahead takes the next to come
+    # ("the election will be held on October 14"), unless that is half a year
+    # off and the date passed only weeks ago.
     options = [
         d
         for y in (base.year - 1, base.year, base.year + 1)
         if (d := _parse_day(f"{day} {month} {y}"))
     ]
-    ahead = [d for d in options if d >= base]
-    if forward and ahead:
-        return min(ahead)
-    return min(options, key=lambda d: abs((d - base).days)) if options else None
+    last_past = max((d for d in options if d <= base), default=None)
+    next_ahead = min((d for d in options if d >= base), default=None)
+    if forward and next_ahead is not None:
+        recent = last_past is not None and (base - last_past).days <= RECENT_PAST_DAYS
+        if recent and (next_ahead - base).days > FAR_AHEAD_DAYS:
+            return last_past
+        return next_ahead
+    if next_ahead is not None and (next_ahead - base).days <= NEAR_AHEAD_DAYS:
+        return next_ahead
+    return last_past or next_ahead
+
+
+# Windows for a month and day written without a year (see _month_day). Set on
+# TempEval-3's DEV half: 90 to 120 days ahead scored alike; symmetric "nearest
+# date" (the rule before) put a date 181 days ahead before one 184 days back.
+NEAR_AHEAD_DAYS = 90
+RECENT_PAST_DAYS = 60
+FAR_AHEAD_DAYS = 183
 
 
 def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[dt.date]:

@@ -164,3 +164,20 @@ def test_an_event_named_by_its_day_is_no_date() -> None:
     thursday = dt.datetime(2010, 4, 15, 18, tzinfo=dt.UTC)
     text = "It was shut for the first time since the September 11 attacks. It opens on April 20."
     assert mentioned_dates(text, thursday) == [dt.date(2010, 4, 20)]
+
+
+def test_a_month_and_day_without_a_year_looks_back_unless_it_is_near() -> None:
+    february = dt.datetime(1998, 2, 6, tzinfo=dt.UTC)
+    # Six months ahead or six months back: news means the one gone by.
+    assert mentioned_dates("Its record high, set on Aug. 6, stood.", february) == [
+        dt.date(1997, 8, 6)
+    ]
+    # A few weeks ahead is the one to come.
+    assert mentioned_dates("Talks resume on March 3.", february) == [dt.date(1998, 3, 3)]
+
+
+def test_an_initial_or_an_abbreviation_ends_no_sentence() -> None:
+    friday = dt.datetime(1989, 10, 27, tzinfo=dt.UTC)
+    # "will" governs Monday though "P." comes between: the Monday to come.
+    found = mentioned_dates("He will succeed Daniel P. Davison on Monday.", friday)
+    assert found == [dt.date(1989, 10, 30)]
