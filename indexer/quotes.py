@@ -151,6 +151,8 @@ def extract_quotes(
                 known,
                 mentions,
             )
+            if speaker is None and who.kind == "name":
+                speaker = who.text  # named, though no actor of the story: as written
             attributed = speaker is not None
         for pattern in () if attributed else (AFTER_VERB_NAME, AFTER_NAME_VERB, AFTER_ACCORDING):
             found = pattern.match(after)
