@@ -55,7 +55,8 @@ def results_table(result: SearchResult) -> Table:
             story.append(_names([a.name for a in hit.actors], 4), style="actor")
         if hit.places:
             story.append("\n")
-            story.append(_names([p.name for p in hit.places], 5), style="place")
+            places = list(dict.fromkeys(p.name for p in hit.places))
+            story.append(_names(places, 5), style="place")
         story.append(f"\n{hit.id}", style="muted")
         date = hit.published_at.date().isoformat() if hit.published_at else "-"
         table.add_row(date, hit.source or "-", story)
@@ -141,8 +142,11 @@ def article_view(article: Article) -> Group:
             "places",
             Text(
                 ", ".join(
-                    f"{p.name} ({p.country_code})" if p.country_code else p.name
-                    for p in article.places
+                    # one entry per written form is stored; each place shows once
+                    dict.fromkeys(
+                        f"{p.name} ({p.country_code})" if p.country_code else p.name
+                        for p in article.places
+                    )
                 ),
                 style="place",
             ),
