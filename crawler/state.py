@@ -166,9 +166,6 @@ class Frontier:
             [(article_id, u) for u in urls],
         )
 
-    def counts(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT state, count(*) FROM requests GROUP BY state"))
-
 
 class SeenArticles:
     """Canonical URLs and body fingerprints already kept, each with its article id.

@@ -177,13 +177,15 @@ class BulkIndexer:
             raise failure[0]
         return self.stats
 
-    def dead_letter_unsent(self, chunk: list[Article], exc: Exception) -> None:
+    def dead_letter_unsent(
+        self, chunk: list[Article], exc: Exception, kind: str = "unsent"
+    ) -> None:
         """Articles that were never indexed because the cluster stopped taking them."""
         for article in chunk:
             self.stats.failed += 1
             self.dead_letters.add(
                 str(exc),
-                kind="unsent",
+                kind=kind,
                 id=article.id,
                 url=article.url,
                 document=article.model_dump(mode="json"),

@@ -104,15 +104,7 @@ class IndexingPipeline:
         try:
             self.indexer.index_chunk(batch)
         except ClusterUnavailable as exc:
-            assert self.dead is not None
-            for article in batch:
-                self.dead.add(
-                    str(exc),
-                    kind="cluster-unavailable",
-                    id=article.id,
-                    url=article.url,
-                    document=article.model_dump(mode="json"),
-                )
+            self.indexer.dead_letter_unsent(batch, exc, kind="cluster-unavailable")
             stats.inc_value(f"{STAT}/index-failed", len(batch))
             stats.set_value(f"{STAT}/index-error", str(exc))
             assert self.crawler.engine is not None
