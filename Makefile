@@ -14,7 +14,7 @@ export UV_PROJECT_ENVIRONMENT := $(CURDIR)/$(VENV)
 DEMO_PORT ?= 8765
 DEMO_OUT ?= demo-out
 
-.PHONY: install test lint typecheck pytest demo demo-serve es-start es-stop clean
+.PHONY: install test test-faults lint typecheck pytest demo demo-serve es-start es-stop clean
 
 $(UV):
 	$(PYTHON) -m pip install --quiet --disable-pip-version-check --target $(TOOLS) uv==$(UV_VERSION)
@@ -45,6 +45,11 @@ pytest: install
 	$(BIN)/pytest
 
 test: lint typecheck pytest
+
+# The fault tests alone (killed crawls, bad input, hostile sites, a full disk,
+# root safety, credentials, Kibana setup): they also run in `make test`.
+test-faults: install
+	$(BIN)/pytest -m faults
 
 es-start: install
 	$(BIN)/newsarchive es start

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import pytest
 import yaml
 
 from newsarchive.settings import ELASTICSEARCH_VERSION
@@ -26,6 +27,7 @@ def test_local_only_single_node_with_health_checks_and_a_named_volume() -> None:
     assert es["volumes"][0].split(":")[0] in COMPOSE["volumes"]
 
 
+@pytest.mark.faults
 def test_setup_service_imports_the_shipped_dashboards_once_kibana_is_healthy() -> None:
     setup = COMPOSE["services"]["kibana-setup"]
     assert setup["depends_on"]["kibana"]["condition"] == "service_healthy"

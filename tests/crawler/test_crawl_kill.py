@@ -23,7 +23,7 @@ from elasticsearch import Elasticsearch
 
 from crawler.samplesite import SampleSiteServer
 
-pytestmark = [pytest.mark.e2e, pytest.mark.es]
+pytestmark = [pytest.mark.e2e, pytest.mark.es, pytest.mark.faults]
 
 COPIES = 11  # 451 articles over three outlets' sitemaps
 

@@ -23,7 +23,7 @@ import pytest
 from crawler.extract import decode_html
 from crawler.targets import refusal
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.faults]
 
 WORDS = (
     "The regional council met on Tuesday to discuss the budget for the coming year, and "

@@ -13,7 +13,7 @@ from indexer.jsonl import bounded_lines, parse_lines
 from newsarchive.article import Article
 from newsarchive.cli import main
 
-pytestmark = pytest.mark.es
+pytestmark = [pytest.mark.es, pytest.mark.faults]
 
 
 def hostile_file(path: Path) -> tuple[list[Article], dict[int, str]]:

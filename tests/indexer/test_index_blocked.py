@@ -26,7 +26,7 @@ from newsarchive.cli import main
 from newsarchive.index import init_index
 from newsarchive.settings import Settings
 
-pytestmark = pytest.mark.es
+pytestmark = [pytest.mark.es, pytest.mark.faults]
 
 
 def corpus(path: Path) -> int:

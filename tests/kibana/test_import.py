@@ -123,6 +123,7 @@ def test_kibana_down(capsys: pytest.CaptureFixture[str]) -> None:
     assert "cannot reach Kibana" in err and "Traceback" not in err
 
 
+@pytest.mark.faults
 def test_any_8x_kibana_takes_them_and_the_data_view_follows_the_index(
     kibana: FakeKibana, capsys: pytest.CaptureFixture[str]
 ) -> None:

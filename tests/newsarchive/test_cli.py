@@ -62,6 +62,7 @@ def test_index_init_twice_then_status(
     ]
 
 
+@pytest.mark.faults
 @pytest.mark.parametrize(
     "args",
     [

@@ -27,6 +27,7 @@ def _spec(data_dir, port):  # type: ignore[no-untyped-def]
     )
 
 
+@pytest.mark.faults
 @pytest.mark.es
 def test_start_status_second_start_and_stop(es_url: str) -> None:
     workdir = world_readable_tempdir("newsarchive-lifecycle-")
@@ -96,6 +97,7 @@ def test_the_newest_supported_java_is_chosen() -> None:
     assert localnode._java_major(home) in localnode.SUPPORTED_JAVA[8]
 
 
+@pytest.mark.faults
 def test_a_non_empty_directory_that_is_no_nodes_is_refused_untouched(
     tmp_path, capsys: pytest.CaptureFixture[str]
 ) -> None:  # type: ignore[no-untyped-def]
@@ -117,6 +119,7 @@ def test_a_non_empty_directory_that_is_no_nodes_is_refused_untouched(
     assert (fresh / localnode.MARKER_FILE).exists()
 
 
+@pytest.mark.faults
 def test_state_files_never_follow_a_planted_symlink(tmp_path) -> None:  # type: ignore[no-untyped-def]
     victim = tmp_path / "victim.conf"
     victim.write_text("do not overwrite")
@@ -130,6 +133,7 @@ def test_state_files_never_follow_a_planted_symlink(tmp_path) -> None:  # type: 
     assert victim.read_text() == "do not overwrite"
 
 
+@pytest.mark.faults
 def test_stop_never_signals_a_process_that_is_not_the_node(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import subprocess
     import sys
@@ -148,6 +152,7 @@ def test_stop_never_signals_a_process_that_is_not_the_node(tmp_path) -> None:  #
         bystander.wait()
 
 
+@pytest.mark.faults
 @pytest.mark.es
 def test_a_secure_node_answers_only_with_its_password(
     es_url: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
