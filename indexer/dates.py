@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from functools import lru_cache
 
-from indexer.resources import read_lines
+from indexer.resources import read_lines, read_tsv
 from indexer.sentence_start import sentence_end
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
@@ -23,11 +25,27 @@ MONTH_NAME = (
     r"aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 WEEKDAY_RE = re.compile(
-    r"\b(?:(last|next|this|on|early on|late on|by|until|till|through|since|for)\s+)?"
+    r"\b(?:(last|next|this coming|this|on|early on|late on|by|until|till|through|since|for|"
+    r"each|every)\s+)?"
     r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
     re.IGNORECASE,
 )
 RELATIVE_RE = re.compile(r"\b(today|yesterday|tomorrow|tonight)\b", re.IGNORECASE)
+# "10 days ago", "two weeks ago": a count of days or weeks back from publication.
+AGO_RE = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!about )(?<!than )(?<!some )(?<!over )(?<!roughly )"
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|a)\s+(days?|weeks?)\s+ago\b",
+    re.IGNORECASE,
+)  # "nearly two weeks ago" names no day
+NUMBER_WORDS = ["a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+# "the summit on April 24 and 25": the second day of a month named once.
+SECOND_DAY_RE = re.compile(r"\s+(?:and|or|to|-)\s+(\d{1,2})(?:st|nd|rd|th)?\b(?!\s*(?:%|[.,]\d))")
+# A weekday written with its date ("on Saturday, April 25"): the date says the day.
+DATE_AFTER_WEEKDAY = re.compile(r",?\s+(?=\S)")
+# Not the day but our time: "in today's world", "the people of tomorrow", and
+# a title such as "VOA Today".
+OF_RELATIVE = re.compile(r"\bof\s+$", re.IGNORECASE)
+TITLE_BEFORE = re.compile(r"\b[A-Z][A-Za-z]*[ \t]+$")
 MONTH_DAY_RE = re.compile(
     rf"\b(?P<m1>{MONTH_NAME})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>\d{{4}}))?"
     rf"|\b(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m2>{MONTH_NAME})\b(?:,?\s+(?P<y2>\d{{4}}))?",
@@ -38,142 +56,41 @@ ISO_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 
 # Tense cues. A weekday is read in the tense of its own clause: "voters on
 # Sunday rejected a text that would have been..." is last Sunday, "schools
-# will stay closed on Monday" is next Monday.
-FUTURE_CUES = {
-    "will",
-    "'ll",
-    "shall",
-    "due",
-    "scheduled",
-    "expected",
-    "planned",
-    "plans",
-    "plan",
-    "intends",
-}
-# The present tense news uses for what is scheduled: "the convention opens on
-# Monday", "she takes office on Thursday".
-SCHEDULED_PRESENT = {
-    "opens",
-    "reopens",
-    "begins",
-    "starts",
-    "resumes",
-    "convenes",
-    "meets",
-    "visits",
-    "arrives",
-    "flies",  # "He flies to Mosul on Sunday"
-    "departs",
-    "travels",
-    "hosts",
-    "returns",
-    "ends",
-    "closes",
-    "faces",
-    "plays",
-    "leaves",
-    "heads",
-    "takes",
-    "kicks",
-    "goes",
-    "turns",  # "who turns 30 on Sunday"
-    # plural subjects: "leaders gather at the UN on Monday" (only verbs that
-    # are no nouns: "the head of", "the start of" say nothing of tense)
-    "gather",
-    "meet",
-    "convene",
-    "begin",
-    "arrive",
-}
-PAST_WORDS = {
-    "was",
-    "were",
-    "had",
-    "did",
-    "said",
-    "told",
-    "began",
-    "broke",
-    "came",
-    "fell",
-    "fled",
-    "flew",
-    "fought",
-    "gave",
-    "went",
-    "held",
-    "kept",
-    "led",
-    "left",
-    "lost",
-    "made",
-    "met",
-    "ran",
-    "rose",
-    "sank",
-    "saw",
-    "sent",
-    "shot",
-    "spoke",
-    "stood",
-    "struck",
-    "swept",
-    "took",
-    "threw",
-    "tore",
-    "won",
-    "wrote",
-    "found",
-    "brought",
-    "caught",
-    "drew",
-    "drove",
-    "grew",
-    "knew",
-    "paid",
-    "sold",
-    "sought",
-    "spent",
-    "became",
-    "got",
-    "withdrew",
-    "arose",
-}
-# Not past tense despite the -ed: future cues and adjectives news uses a lot.
-NOT_PAST_ED = {
-    "scheduled",
-    "expected",
-    "planned",
-    "united",
-    "armed",
-    "based",
-    "red",
-    "need",
-    "speed",
-    "feed",
-    "seed",
-    "bed",
-    "hundred",
-    "indeed",
-    "ahead",
-    "shed",
-}
+# will stay closed on Monday" is next Monday. The words are data
+# (data/tense_words.tsv, one class each; its header says what each means).
+
+
+@lru_cache(maxsize=1)
+def tense_words() -> dict[str, frozenset[str]]:
+    """Class -> words, from data/tense_words.tsv."""
+    classes: dict[str, set[str]] = {}
+    for word, kind in read_tsv("tense_words.tsv"):
+        classes.setdefault(kind, set()).add(word)
+    return {kind: frozenset(words) for kind, words in classes.items()}
+
+
+def past_words() -> frozenset[str]:
+    """Irregular past tenses (also where a name runs on into its verb, indexer/mentions.py)."""
+    return tense_words()["past"]
+
+
 # Past forms that are never participles: "had been", "was held".
 FINITE_PAST = {"was", "were", "had"}
 # After these an -ed word is a participle ("will stay closed"), not a past tense.
 PARTICIPLE_AFTER = {"will", "be", "been", "being", "is", "are", "stay", "remain", "get", "'ll"}
 # Right after these an -ed word is an adjective ("the affected areas").
 DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "these", "those"}
+# "is planned for", "the planned vote": still ahead; "the government planned to
+# pay" is a past tense.
+PLANNED_AFTER = DETERMINERS | {"is", "are", "be", "'s"}
 # Deadlines and ends of spans ("leave by noon on Friday", "rain through Sunday")
 # look forward unless a past verb sits right before them ("lasted until Sunday").
 SPAN_END = {"by", "until", "till", "through", "for"}  # "mourning for Thursday"
-# "was postponed until Thursday": the past verb moved something to a day ahead.
-RESCHEDULED = {"postponed", "delayed", "adjourned", "moved", "pushed", "rescheduled", "deferred"}
 # "by noon on Friday", "until late on Sunday": a span end with a time of day.
 DEADLINE_BEFORE = re.compile(
     r"\b(?:by|until|till|through)\s+(?:noon|midnight|dawn|dusk|late|early|the end of|"
-    r"(?:\w+\s+)?(?:morning|afternoon|evening|night))\s*$",
+    r"(?:\w+\s+)?(?:morning|afternoon|evening|night)|"
+    r"\d{1,2}(?::\d\d)?\s*[ap]\.m\.(?:\s+[A-Z]{2,4})?)\s*$",
     re.IGNORECASE,
 )
 # "could return as soon as Wednesday": the earliest of days to come.
@@ -241,23 +158,29 @@ def _clause_around(sentence: str, offset: int) -> tuple[str, int]:
 
 def _tense_cues(clause: str) -> list[tuple[int, str]]:
     """(word position, "future" | "past") for each tense cue in a clause."""
+    vocabulary = tense_words()
     words = [w.lower() for w in WORD.findall(clause)]
     cues = []
     for i, word in enumerate(words):
         previous = words[max(0, i - 2) : i]
+        following = words[i + 1 : i + 2]
         # "will be held", "will stay closed": a participle, no past tense
         participle = bool(PARTICIPLE_AFTER.intersection(previous))
-        if (
-            word in FUTURE_CUES
-            or (word in SCHEDULED_PRESENT and previous[-1:] != ["to"])  # not "to begin"
-            or (word == "would" and words[i + 1 : i + 2] != ["have"])
-            or (word in ("is", "are") and words[i + 1 : i + 2] == ["to"])  # "is to sign"
+        if word in vocabulary["future"] and "had" in previous:
+            cues.append((i, "past"))  # "had been due to expire", "had been scheduled"
+        elif (
+            word in vocabulary["future"]
+            or (word in vocabulary["future-to"] and following == ["to"])
+            or (word in vocabulary["planned"] and previous[-1:] and previous[-1] in PLANNED_AFTER)
+            or (word in vocabulary["scheduled"] and previous[-1:] != ["to"])  # not "to begin"
+            or (word == "would" and following != ["have"])
+            or (word in ("is", "are") and following == ["to"])  # "is to sign"
         ):
             cues.append((i, "future"))
-        elif (word in PAST_WORDS and (word in FINITE_PAST or not participle)) or (
+        elif (word in vocabulary["past"] and (word in FINITE_PAST or not participle)) or (
             word.endswith("ed")
             and len(word) > 4
-            and word not in NOT_PAST_ED
+            and word not in vocabulary["not-past"]
             and not participle
             and not (previous and previous[-1] in DETERMINERS)
         ):
@@ -274,9 +197,14 @@ def _looks_forward(text: str, position: int, end: int, modifier: str | None) -> 
     here = len(WORD.findall(clause[:at]))
     span_end = modifier is not None and modifier.split()[0].lower() in SPAN_END
     if span_end or DEADLINE_BEFORE.search(clause[:at]):
+        if not cues:  # "Until Thursday, they had not called him a suspect"
+            clause, cues = sentence, _tense_cues(sentence)
+            here = len(WORD.findall(sentence[:offset]))
         words = [w.lower() for w in WORD.findall(clause)]
         right_before = any(
-            kind == "past" and 0 < here - i <= 2 and not RESCHEDULED.intersection(words[i : i + 2])
+            kind == "past"
+            and 0 < here - i <= 2
+            and not tense_words()["rescheduled"].intersection(words[i : i + 2])
             for i, kind in cues
         )
         return not ("had" in words or right_before)
@@ -302,7 +230,7 @@ def _looks_forward(text: str, position: int, end: int, modifier: str | None) -> 
 def _weekday(name: str, modifier: str | None, base: dt.date, forward: bool = False) -> dt.date:
     target = WEEKDAYS.index(name.lower())
     back = (base.weekday() - target) % 7
-    if modifier and modifier.lower() == "next":
+    if modifier and modifier.lower() in ("next", "this coming"):
         ahead = (target - base.weekday()) % 7 or 7
         return base + dt.timedelta(days=ahead)
     if forward and not (modifier and modifier.lower() == "last"):
@@ -328,17 +256,27 @@ def _month_day(
 ) -> dt.date | None:
     if year is not None:
         return _parse_day(f"{day} {month} {year}")
-    # No year: news looks back far more than ahead. A date a few months ahead
-    # is the next to come ("the summit on March 3", written in January); one
-    # further ahead than that is last year's ("its record high set on Aug. 6",
-    # written in February). A clause that looks ahead takes the next to come
-    # ("the election will be held on October 14"), unless that is half a year
-    # off and the date passed only weeks ago.
-    options = [
-        d
-        for y in (base.year - 1, base.year, base.year + 1)
-        if (d := _parse_day(f"{day} {month} {y}"))
-    ]
+    return _choose_year(
+        [
+            d
+            for y in (base.year - 1, base.year, base.year + 1)
+            if (d := _parse_day(f"{day} {month} {y}"))
+        ],
+        base,
+        forward,
+    )
+
+
+def _choose_year(options: list[dt.date], base: dt.date, forward: bool) -> dt.date | None:
+    """Which year's instance of a day written without one is meant.
+
+    News looks back far more than ahead. A date a few months ahead is the
+    next to come ("the summit on March 3", written in January); one further
+    ahead than that is last year's ("its record high set on Aug. 6", written
+    in February). A clause that looks ahead takes the next to come ("the
+    election will be held on October 14"), unless that is half a year off and
+    the date passed only weeks ago.
+    """
     last_past = max((d for d in options if d <= base), default=None)
     next_ahead = min((d for d in options if d >= base), default=None)
     if forward and next_ahead is not None:
@@ -351,6 +289,37 @@ def _month_day(
     return last_past or next_ahead
 
 
+@dataclass(frozen=True)
+class Holiday:
+    pattern: re.Pattern[str]
+    month: int
+    day: int
+    weekday: int | None  # the first such weekday on or after month-day
+
+    def in_year(self, year: int) -> dt.date:
+        date = dt.date(year, self.month, self.day)
+        if self.weekday is None:
+            return date
+        return date + dt.timedelta(days=(self.weekday - date.weekday()) % 7)
+
+
+@lru_cache(maxsize=1)
+def holidays() -> tuple[Holiday, ...]:
+    """Days named by name, from data/holidays.tsv."""
+    found = []
+    for name, month_day, *weekday in read_tsv("holidays.tsv"):
+        month, day = (int(part) for part in month_day.split("-"))
+        found.append(
+            Holiday(
+                re.compile(rf"\b(?:(last|next|this|on|by|until|since)\s+)?({name})\b"),
+                month,
+                day,
+                WEEKDAYS.index(weekday[0]) if weekday and weekday[0] else None,
+            )
+        )
+    return tuple(found)
+
+
 # Windows for a month and day written without a year (see _month_day). Set on
 # TempEval-3's DEV half: 90 to 120 days ahead scored alike; symmetric "nearest
 # date" (the rule before) put a date 181 days ahead before one 184 days back.
@@ -359,51 +328,145 @@ RECENT_PAST_DAYS = 60
 FAR_AHEAD_DAYS = 183
 
 
-def mentioned_dates(text: str, published: dt.datetime | dt.date | None) -> list[dt.date]:
-    """Sorted unique dates named in ``text``; relative ones need a publication date."""
+def mentioned_dates(
+    text: str, published: dt.datetime | dt.date | None, ablate: frozenset[str] = frozenset()
+) -> list[dt.date]:
+    """Sorted unique dates named in ``text``; relative ones need a publication date.
+
+    ``ablate`` switches rule families off to measure them (indexer.enrich.RULE_FAMILIES):
+    "tense-cues" (every day without "next" is read as past), "holidays", "days-ago".
+    """
     base = published.date() if isinstance(published, dt.datetime) else published
-    found: set[dt.date] = set()
+    forward = _no_forward if "tense-cues" in ablate else _looks_forward
+    found = set(_iso_dates(text)) | set(_month_days(text, base, forward))
+    if base is not None:
+        weekdays = list(_weekdays(text, base, forward))
+        found.update(day for day, _ in weekdays)
+        found.update(_relative_days(text, base, weekdays))
+        if "holidays" not in ablate:
+            found.update(_holidays(text, base, forward))
+        if "days-ago" not in ablate:
+            found.update(_days_ago(text, base))
+    return sorted(found)
+
+
+ForwardReader = Callable[[str, int, int, "str | None"], bool]
+
+
+def _no_forward(text: str, position: int, end: int, modifier: str | None) -> bool:
+    return False
+
+
+def _iso_dates(text: str) -> Iterator[dt.date]:
     for match in ISO_RE.finditer(text):
         try:
-            found.add(dt.date(*(int(g) for g in match.groups())))
+            yield dt.date(*(int(g) for g in match.groups()))
         except ValueError:
             continue
+
+
+def _month_days(text: str, base: dt.date | None, looks_forward: ForwardReader) -> Iterator[dt.date]:
+    """ "Oct. 30", "30 October 2015", and the second day of "April 24 and 25"."""
     for match in MONTH_DAY_RE.finditer(text):
         month = match.group("m1") or match.group("m2")
-        day = int(match.group("d1") or match.group("d2"))
+        days = [int(match.group("d1") or match.group("d2"))]
         year_text = match.group("y1") or match.group("y2")
         if base is None and year_text is None:
             continue
-        if year_text is None and EVENT_AFTER_DAY.match(text, match.end()):
-            continue
+        if (
+            match.group("m1")
+            and not year_text
+            and (second := SECOND_DAY_RE.match(text, match.end()))
+        ):
+            days.append(int(second.group(1)))
         # "delay ... until October 31": a span's end, as with weekdays
         word_before = text[max(0, match.start() - 8) : match.start()].split()[-1:]
         modifier = word_before[0] if word_before and word_before[0].lower() in SPAN_END else None
-        forward = base is not None and _looks_forward(text, match.start(), match.end(), modifier)
-        resolved = _month_day(
-            month, day, int(year_text) if year_text else None, base or dt.date.min, forward
-        )
-        if resolved is not None:
-            found.add(resolved)
-    if base is not None:
-        lead_day: dt.date | None = None  # the day the story's first paragraph is about
-        leading_space = len(text) - len(text.lstrip())
-        lead_end = text.find("\n", leading_space) % (len(text) + 1)  # -1: the whole text
-        for match in WEEKDAY_RE.finditer(text):
-            if NOT_A_DAY_AFTER.match(text, match.end()):
-                continue  # "Britain's best-selling Sunday newspaper"
-            forward = _looks_forward(text, match.start(), match.end(), match.group(1))
-            named = _weekday(match.group(2), match.group(1), base, forward)
-            found.add(named)
-            if lead_day is None and match.start() < lead_end:
-                lead_day = named
-        # Speech in quotation marks was spoken on the story's day, so its
-        # "yesterday" counts from there ("What happened yesterday...", said on
-        # Saturday); other relative words count from publication.
-        quoted = [m.span() for m in QUOTED.finditer(text)]
-        for match in RELATIVE_RE.finditer(text):
-            in_quote = any(start < match.start() < end for start, end in quoted)
-            anchor = (lead_day or base) if in_quote else base
-            word = match.group(1).lower()
-            found.add(anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0)))
-    return sorted(found)
+        forward = base is not None and looks_forward(text, match.start(), match.end(), modifier)
+        for day in days:
+            resolved = _month_day(
+                month, day, int(year_text) if year_text else None, base or dt.date.min, forward
+            )
+            if resolved is None:
+                continue
+            # "since the September 11 attacks": an event named by its day, in
+            # a year the text does not give, unless it is weeks old ("the
+            # Aug. 7 bombings" in a story of Aug. 17).
+            event = year_text is None and EVENT_AFTER_DAY.match(text, match.end())
+            if event and (base is None or not 0 <= (base - resolved).days <= RECENT_PAST_DAYS):
+                continue
+            yield resolved
+
+
+def _weekdays(
+    text: str, base: dt.date, looks_forward: ForwardReader
+) -> Iterator[tuple[dt.date, int]]:
+    """Each weekday named as a day, with where it is written."""
+    for match in WEEKDAY_RE.finditer(text):
+        modifier = match.group(1)
+        if NOT_A_DAY_AFTER.match(text, match.end()):
+            continue  # "Britain's best-selling Sunday newspaper"
+        if modifier and modifier.lower() in ("each", "every"):
+            continue  # a day that recurs
+        after = DATE_AFTER_WEEKDAY.match(text, match.end())
+        if after and MONTH_DAY_RE.match(text, after.end()):
+            continue  # "on Saturday, April 25": the date is read as such
+        forward = looks_forward(text, match.start(), match.end(), modifier)
+        yield _weekday(match.group(2), modifier, base, forward), match.start()
+
+
+def _relative_days(
+    text: str, base: dt.date, weekdays: list[tuple[dt.date, int]]
+) -> Iterator[dt.date]:
+    """Today, yesterday, tomorrow, tonight.
+
+    Speech in quotation marks was spoken on the story's day (the first
+    weekday of its first paragraph), so its "yesterday" counts from there
+    ("What happened yesterday...", said on Saturday); other relative words
+    count from publication.
+    """
+    leading_space = len(text) - len(text.lstrip())
+    lead_end = text.find("\n", leading_space) % (len(text) + 1)  # -1: the whole text
+    lead_day = next((day for day, at in weekdays if at < lead_end), None)
+    quoted = [m.span() for m in QUOTED.finditer(text)]
+    generic = tense_words()["generic-after-today"]
+    for match in RELATIVE_RE.finditer(text):
+        word = match.group(1).lower()
+        if OF_RELATIVE.search(text, max(0, match.start() - 4), match.start()):
+            continue  # "the people of tomorrow"
+        if match.group(1)[0].isupper() and TITLE_BEFORE.search(
+            text, max(0, match.start() - 30), match.start()
+        ):
+            continue  # "VOA Today", "USA Today": a name
+        possessive = text.startswith(("'s ", "’s "), match.end())
+        noun = WORD.match(text, match.end() + 3) if possessive else None
+        if noun and noun.group().lower() in generic:
+            continue  # "in today's world"
+        in_quote = any(start < match.start() < end for start, end in quoted)
+        anchor = (lead_day or base) if in_quote else base
+        yield anchor + dt.timedelta(days={"yesterday": -1, "tomorrow": 1}.get(word, 0))
+
+
+def _holidays(text: str, base: dt.date, looks_forward: ForwardReader) -> Iterator[dt.date]:
+    """ "Thanksgiving Day", "last Christmas Eve": the year is chosen as for a
+    month and day written without one."""
+    for holiday in holidays():
+        for match in holiday.pattern.finditer(text):
+            modifier = (match.group(1) or "").lower()
+            options = [holiday.in_year(year) for year in (base.year - 1, base.year, base.year + 1)]
+            if modifier == "last":
+                yield max(d for d in options if d < base)
+            elif modifier == "next":
+                yield min(d for d in options if d > base)
+            else:
+                forward = looks_forward(text, match.start(), match.end(), match.group(1))
+                if (day := _choose_year(options, base, forward)) is not None:
+                    yield day
+
+
+def _days_ago(text: str, base: dt.date) -> Iterator[dt.date]:
+    """ "10 days ago", "two weeks ago"."""
+    for match in AGO_RE.finditer(text):
+        count_text, unit = match.group(1).lower(), match.group(2).lower()
+        count = int(count_text) if count_text.isdigit() else NUMBER_WORDS.index(count_text) or 1
+        yield base - dt.timedelta(days=count * (7 if unit.startswith("week") else 1))

@@ -48,6 +48,9 @@ RULE_FAMILIES = {
     "aliases": "data/aliases.tsv",
     "demonyms": "data/demonyms.tsv",
     "places-extra": "data/places_extra.tsv",
+    "tense-cues": "dates.py, data/tense_words.tsv: a day's clause says whether it is ahead",
+    "holidays": "data/holidays.tsv: days named by name (Thanksgiving Day)",
+    "days-ago": "dates.py: '10 days ago', 'two weeks ago'",
 }
 # Entities no facet reads (dates come from the text itself): skipped early.
 NUMERIC_LABELS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
@@ -321,7 +324,7 @@ class Enricher:
                 "organizations": [a.name for a in actors if a.type == "organization"],
                 "places": places,
                 "countries": countries,
-                "mentioned_dates": mentioned_dates(article.body, article.published_at),
+                "mentioned_dates": mentioned_dates(article.body, article.published_at, self.ablate),
                 "quotes": quotes,
             }
         )

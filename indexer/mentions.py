@@ -31,7 +31,7 @@ from indexer.context_words import (
     PLACE_PARTICLE_TAIL,
     PLACE_PREPOSITIONS,
 )
-from indexer.dates import PAST_WORDS
+from indexer.dates import past_words
 from indexer.sentence_start import sentence_end
 
 # "Most of the passengers were Chinese", "the victims were mostly German and Spanish".
@@ -566,7 +566,7 @@ def cut_at_verb(e: Ent) -> Ent:
     words = e.text.split()
     for index, word in enumerate(words[1:], start=1):
         if (
-            word in PAST_WORDS
+            word in past_words()
             or word in _RUN_ON_WORDS
             or (word == "for" and words[index - 1] in ("Airport", "Station"))
         ):

@@ -181,3 +181,75 @@ def test_an_initial_or_an_abbreviation_ends_no_sentence() -> None:
     # "will" governs Monday though "P." comes between: the Monday to come.
     found = mentioned_dates("He will succeed Daniel P. Davison on Monday.", friday)
     assert found == [dt.date(1989, 10, 30)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day"),
+    [
+        # "planned" is a past tense unless a form of "be" or an article leads it.
+        ("On Friday, the government planned to pay the victims.", dt.date(2015, 10, 2)),
+        ("A vote is planned for Friday.", dt.date(2015, 10, 9)),
+        # "plan", "set", "likely" look ahead only before "to".
+        ("The talks are set to resume Monday in Belfast.", dt.date(2015, 10, 12)),
+        ("The thrift announced the plan Oct. 1.", dt.date(2015, 10, 1)),
+        ("Protesters were planning to drive around the airport on Monday.", dt.date(2015, 10, 12)),
+        # What had been due is past.
+        ("The offer had been due to expire Friday evening.", dt.date(2015, 10, 2)),
+        # A deadline at a time of day looks forward.
+        ("The agency extended its deadline until 9 a.m. EST Tuesday.", dt.date(2015, 10, 13)),
+        # A span end's clause cut by a comma is read in its sentence.
+        ("Until Tuesday, they had not called him a suspect.", dt.date(2015, 10, 6)),
+        ("The fair is this coming Sunday.", dt.date(2015, 10, 11)),
+    ],
+)
+def test_tense_words_in_their_places(sentence: str, day: dt.date) -> None:
+    assert mentioned_dates(sentence, THURSDAY) == [day]
+
+
+def test_a_weekday_written_with_its_date_is_that_date() -> None:
+    text = "The paper said in an editorial on Saturday, Oct. 10: the court erred."
+    assert mentioned_dates(text, THURSDAY) == [dt.date(2015, 10, 10)]
+
+
+def test_recurring_weekdays_and_our_time_are_no_days() -> None:
+    assert mentioned_dates("Flights leave each Thursday from Bombay.", THURSDAY) == []
+    assert mentioned_dates("What sense does it make in today's world?", THURSDAY) == []
+    assert mentioned_dates("He chose the people of tomorrow.", THURSDAY) == []
+    assert mentioned_dates("This is VOA Today.", THURSDAY) == []
+    assert mentioned_dates("Today's meeting was cancelled.", THURSDAY) == [dt.date(2015, 10, 8)]
+
+
+def test_holidays_take_their_year_as_a_month_day_would() -> None:
+    assert mentioned_dates("He was found on Independence Day at sea.", THURSDAY) == [
+        dt.date(2015, 7, 4)
+    ]
+    assert mentioned_dates("He was found last Thanksgiving.", THURSDAY) == [dt.date(2014, 11, 27)]
+    assert mentioned_dates("Stores will open on Thanksgiving Day.", THURSDAY) == [
+        dt.date(2015, 11, 26)
+    ]
+    assert mentioned_dates("He left last Christmas Eve.", THURSDAY) == [dt.date(2014, 12, 24)]
+
+
+def test_days_and_weeks_ago_count_back_unless_approximate() -> None:
+    assert mentioned_dates("A rifle was found 11 days ago.", THURSDAY) == [dt.date(2015, 9, 27)]
+    assert mentioned_dates("They met two weeks ago.", THURSDAY) == [dt.date(2015, 9, 24)]
+    assert mentioned_dates("The quake struck nearly two weeks ago.", THURSDAY) == []
+
+
+def test_two_days_of_one_month_and_a_recent_event_named_by_its_day() -> None:
+    assert mentioned_dates("The summit will be held on Oct. 24 and 25.", THURSDAY) == [
+        dt.date(2015, 10, 24),
+        dt.date(2015, 10, 25),
+    ]
+    assert mentioned_dates("Since the Oct. 1 bombings, the city is calm.", THURSDAY) == [
+        dt.date(2015, 10, 1)
+    ]
+    assert mentioned_dates("Since the March 11 attacks, much changed.", THURSDAY) == []
+
+
+@pytest.mark.parametrize("family", ["tense-cues", "holidays", "days-ago"])
+def test_each_date_rule_family_can_be_switched_off(family: str) -> None:
+    text = "Schools will reopen on Monday. It was found on Thanksgiving Day, 11 days ago."
+    on = set(mentioned_dates(text, THURSDAY))
+    off = set(mentioned_dates(text, THURSDAY, frozenset({family})))
+    assert on != off
