@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
+from indexer.acronyms import link_acronyms
 from indexer.actors import canonical_actors, clean_mention
 from indexer.dates import mentioned_dates
 from indexer.gazetteer import Gazetteer, gazetteer
@@ -48,6 +49,7 @@ RULE_FAMILIES = {
     "aliases": "data/aliases.tsv",
     "demonyms": "data/demonyms.tsv",
     "places-extra": "data/places_extra.tsv",
+    "acronyms": "acronyms.py: 'the Kurdistan Democratic Party (KDP)' makes KDP its acronym",
     "tense-cues": "dates.py, data/tense_words.tsv: a day's clause says whether it is ahead",
     "holidays": "data/holidays.tsv: days named by name (Thanksgiving Day)",
     "days-ago": "dates.py: '10 days ago', 'two weeks ago'",
@@ -301,6 +303,9 @@ class Enricher:
         actors, by_mention = canonical_actors(
             actor_mentions, self.aliases.within(home_countries, countries)
         )
+        acronyms: dict[str, list[str]] = {}
+        if "acronyms" not in self.ablate:
+            actors, by_mention, acronyms = link_acronyms(text, ents, actors, by_mention)
         mentions = [Mention(e.start, by_mention[e.text]) for e in ents if e.text in by_mention]
         quotes, speakers = extract_quotes(text, actors, mentions, parse=self.parser)
         known = {a.id for a in actors}
@@ -308,6 +313,8 @@ class Enricher:
         written: dict[str, list[str]] = defaultdict(list)
         for form, actor in by_mention.items():
             written[actor.id].append(form)
+        for actor_id, forms in acronyms.items():
+            written[actor_id].extend(forms)
         actors = [self._named_actor(a, written[a.id]) for a in actors]
         # One entry per way the article wrote a place ("U.S." and "United
         # States"), each resolved to the same feature: the facet counts the

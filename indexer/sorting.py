@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from indexer.actors import ROYAL_STYLES, TITLE_WORDS, clean_mention, surname_keys
@@ -116,7 +117,7 @@ from indexer.mentions import (
     untagged_matches,
     within_paragraphs,
 )
-from indexer.resources import AliasTable
+from indexer.resources import AliasTable, read_lines
 from indexer.sentence_start import common_words, common_words_within, is_sentence_start
 from indexer.untagged import UntaggedNames
 from newsarchive.article import Article
@@ -227,9 +228,15 @@ class MentionSorter:
             for e in ents
             if e.label == "PERSON" and len((name := clean_mention(e.text)).split()) >= 2
         ]
+        # "President Clinton" somewhere: "Clinton" is a person throughout
+        titled = {
+            clean_mention(e.text).lower()
+            for e in ents
+            if e.label == "PERSON" and e.before.lower().rstrip(".") in person_titles()
+        }
         evidence = Evidence(
             text,
-            surnames={key for name in full_names for key in surname_keys(name)},
+            surnames={key for name in full_names for key in surname_keys(name)} | titled,
             surnames_as_written={name.split()[-1] for name in full_names},
         )
         evidence.storms = {
@@ -957,6 +964,11 @@ class MentionSorter:
         if len(name.split()) >= 2:  # "seized El Fasher": a big city's full name
             return any(self.gazetteer.named_exactly(c, name) for c in big_cities)
         return e.label == "PERSON" and bool(big_cities)
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    return frozenset(read_lines("person_titles.txt"))
 
 
 def _sentence_holding(text: str, position: int) -> tuple[str, int]:

@@ -976,3 +976,33 @@ def test_a_state_named_inside_an_organisation_is_a_place_too() -> None:
     (enriched,) = Enricher().enrich([Article(url="http://h/o", title="Fire", body=body)])
     assert {"Texas", "California"} <= {p.name for p in enriched.places}
     assert "Texas Fire Service" in {a.name for a in enriched.actors}
+
+
+def test_an_acronym_the_story_defines_finds_its_organisation(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "Iraqi troops and Kurdistan Democratic Party (KDP) forces attacked Arbil. "
+        "The KDP said on Saturday that it held the city.",
+    )
+    (kdp,) = [a for a in enriched.actors if a.name == "Kurdistan Democratic Party"]
+    assert "KDP" in kdp.surface_forms and "KDP" in kdp.aliases
+    assert "KDP" not in {a.name for a in enriched.actors}
+
+
+def test_a_titled_name_is_a_person_throughout_the_story(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "President Clinton, Bob Dole and Ross Perot are on the trail. "
+        "If Clinton and Dole start to trade shots, markets will fall.",
+    )
+    assert "Clinton" in enriched.persons
+    assert "Clinton" not in {p.mention for p in enriched.places}
+
+
+def test_the_treasury_of_an_american_story_is_the_us_treasury(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "WASHINGTON - The Treasury said on Friday it would sell more bonds. "
+        "U.S. stocks fell in New York as the United States reported weak jobs data.",
+    )
+    assert "US Department of the Treasury" in enriched.organizations
