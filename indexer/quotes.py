@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from indexer.actors import person_from_phrase
-from indexer.speakers import speaker_in_parse
+from indexer.actors import clean_mention, person_from_phrase, strip_titles
+from indexer.speakers import Who, introducer_of_next_paragraph, speaker_in_parse, speaker_nouns
 from newsarchive.article import Actor, Quote
 
 QUOTE_MARKS = re.compile(r"[\"“”]")
@@ -74,20 +74,59 @@ def _speaker(
     if words[0].lower() in PRONOUNS:
         before = [m for m in mentions if m.start < position and m.actor.type == "person"]
         return (before[-1].actor.name if before else None), None
-    lowered = {re.sub(r"(?:'s|’s)$", "", w.lower()).strip(".,'’") for w in words}
-    for kind in ("person", "organization", "group"):
-        for actor in actors:
-            parts = actor.name.lower().split()
-            if (
-                actor.type == kind
-                and parts
-                and (
-                    parts[-1] in lowered or parts[0] in lowered or actor.name.lower() in who.lower()
-                )
-            ):
-                return actor.name, None
+    if (named := _actor_named(who, actors)) is not None:
+        return named.name, None
     new = person_from_phrase(who or "")
     return (new.name, new) if new else (None, None)
+
+
+def _actor_named(who: str, actors: list[Actor]) -> Actor | None:
+    """The actor a speaker phrase names, the closest match first.
+
+    Every word of the name as written, titles aside, among the actor's words
+    ("Mr. Obama" is Barack Obama, "Eric Trump" is not Donald Trump); then a
+    one-word name as an actor's last word, then as its first ("Hillary"); then
+    an actor's whole name inside a longer phrase ("Trump campaign manager Paul
+    Manafort" aside, "the Clinton campaign"). People before organisations.
+    """
+    name = strip_titles(clean_mention(who))
+    words = [re.sub(r"(?:'s|’s)$", "", w.lower()).strip(".,'’") for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return None
+    ranked = sorted(
+        actors, key=lambda a: SPEAKER_KINDS.index(a.type) if a.type in SPEAKER_KINDS else 9
+    )
+    parts = {id(a): a.name.lower().split() for a in ranked}
+    for test in (
+        lambda a: parts[id(a)] == words,
+        lambda a: len(words) > 1 and set(words) <= set(parts[id(a)]),
+        lambda a: len(words) == 1 and parts[id(a)][-1] == words[0],
+        lambda a: len(words) == 1 and parts[id(a)][0] == words[0],
+        lambda a: a.name.lower() in who.lower(),
+    ):
+        for actor in ranked:
+            if actor.type in SPEAKER_KINDS and parts[id(actor)] and test(actor):
+                return actor
+    return None
+
+
+SPEAKER_KINDS = ["person", "organization", "group"]
+
+
+def _resolve(
+    who: Who, position: int, actors: list[Actor], mentions: list[Mention]
+) -> tuple[str | None, Actor | None]:
+    """A speaker the parse found, as the story's actor; a name no actor holds, as written."""
+    if who.kind == "role":
+        speaker, new = _speaker(None, who.text, position, actors, mentions)
+        if speaker is None and who.text in speaker_nouns() and who.phrase:
+            speaker = who.phrase  # "a Dow spokeswoman": unnamed, as written
+        return speaker, new
+    speaker, new = _speaker(who.text, None, position, actors, mentions)
+    if speaker is None and who.kind == "name":
+        speaker = who.text  # named, though no actor of the story: as written
+    return speaker, new
 
 
 class Paragraphs:
@@ -100,12 +139,24 @@ class Paragraphs:
         begins, paragraphs = [], []
         offset = 0
         for paragraph in text.split("\n"):
-            if len(QUOTE_MARKS.findall(paragraph)) >= 2:
+            # a quotation's paragraph, or one handing the next its speaker ("He said:")
+            if len(QUOTE_MARKS.findall(paragraph)) >= 2 or paragraph.rstrip().endswith(":"):
                 begins.append(offset)
                 paragraphs.append(paragraph)
             offset += len(paragraph) + 1
         self._docs = dict(zip(begins, nlp.pipe(paragraphs), strict=True))
         self.text = text
+
+    def before(self, position: int) -> Any | None:
+        """The parsed paragraph before the one holding ``position``, blank lines skipped."""
+        if not self._docs:
+            return None
+        end = self.text.rfind("\n", 0, position)
+        while end > 0 and not self.text[self.text.rfind("\n", 0, end) + 1 : end].strip():
+            end = self.text.rfind("\n", 0, end)
+        if end <= 0:
+            return None
+        return self._docs.get(self.text.rfind("\n", 0, end) + 1)
 
     def parsed(self, position: int) -> tuple[Any, int] | None:
         """(parsed paragraph, its offset in the text) holding ``position``, if parsed."""
@@ -144,15 +195,7 @@ def extract_quotes(
         parsed = paragraphs.parsed(start)
         who = speaker_in_parse(parsed[0], start - parsed[1], end - parsed[1]) if parsed else None
         if who is not None:
-            speaker, new = _speaker(
-                who.text if who.kind != "role" else None,
-                who.text if who.kind == "role" else None,
-                start,
-                known,
-                mentions,
-            )
-            if speaker is None and who.kind == "name":
-                speaker = who.text  # named, though no actor of the story: as written
+            speaker, new = _resolve(who, start, known, mentions)
             attributed = speaker is not None
         for pattern in () if attributed else (AFTER_VERB_NAME, AFTER_NAME_VERB, AFTER_ACCORDING):
             found = pattern.match(after)
@@ -171,20 +214,20 @@ def extract_quotes(
             if found:
                 speaker, new = _speaker(found.group("who"), None, start, known, mentions)
                 attributed = True
+        opens_paragraph = not text[:start].rsplit("\n", 1)[-1].strip()
+        lead = paragraphs.before(start) if opens_paragraph and not attributed else None
+        if lead is not None and (who := introducer_of_next_paragraph(lead)) is not None:
+            speaker, new = _resolve(who, start, known, mentions)  # "Dr. Ward stated:"
+            attributed = speaker is not None
         if new is not None:
             new_actors.setdefault(new.id, new)
             known.append(new)
         if not attributed:
             between = text[last_end:start] if last_end >= 0 else ""
-            opens_paragraph = not text[:start].rsplit("\n", 1)[-1].strip()
-            if (
-                quotes
-                and last_end >= 0
-                and (
-                    "\n" not in between
-                    or (opens_paragraph and between.count("\n") == 1 and not between.strip())
-                )
-            ):
+            # Only blank lines after the rest of the last quotation's paragraph
+            # ("...," he said. / "And then..."): the next paragraph goes on.
+            next_paragraph = opens_paragraph and not "".join(between.split("\n")[1:]).strip()
+            if quotes and last_end >= 0 and ("\n" not in between or next_paragraph):
                 # the same speaker, continuing: in this paragraph, or opening the next
                 speaker = quotes[-1].speaker
             elif len(inner.split()) < 6:

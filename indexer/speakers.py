@@ -39,6 +39,11 @@ def speech_verbs() -> frozenset[str]:
     return frozenset(read_lines("speech_verbs.txt"))
 
 
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    return frozenset(read_lines("speaker_nouns.txt"))
+
+
 @lru_cache(maxsize=2)
 def load_parser(model: str) -> Any:
     """The model with its tagger, parser and lemmatizer, without NER (done before)."""
@@ -53,6 +58,7 @@ class Who:
 
     text: str
     kind: str  # "name", "pronoun" or "role"
+    phrase: str = ""  # a role's noun phrase as written ("A Dow spokeswoman")
 
 
 def _subject(verb: Any, inside: range) -> Any | None:
@@ -81,7 +87,9 @@ def _who(token: Any, doc: Any) -> Who | None:
         for child in token.children:
             if child.dep_ == "appos" and child.pos_ == "PROPN":
                 return _who(child, doc)  # "his adviser, Jake Sullivan"
-        return Who(token.lower_, "role") if token.pos_ == "NOUN" else None
+        if token.pos_ != "NOUN":
+            return None
+        return Who(token.lower_, "role", doc[token.left_edge.i : token.i + 1].text)
     start = token.i
     while (
         start > 0
@@ -115,6 +123,27 @@ def _speech_verb_subject(tokens: list[Any], inside: range) -> Any | None:
     return None
 
 
+def _introducer(tokens: list[Any], doc: Any) -> Who | None:
+    """Who an introducer ending in a colon names: the subject of its speech
+    verb ("Dr. Ward stated:"), or, in one without a verb, its first name
+    ("Windsor Mann, editor of The Quotable Hitchens:", "Trump on Twitter:")."""
+    if (subject := _speech_verb_subject(tokens, range(0))) is not None:
+        return _who(subject, doc)
+    if any(t.pos_ in ("VERB", "AUX") for t in tokens):
+        return None
+    name = next((t for t in tokens if t.pos_ == "PROPN"), None)
+    while name is not None and name.dep_ in ("compound", "flat") and name.head.pos_ == "PROPN":
+        name = name.head
+    return _who(name, doc) if name is not None else None
+
+
+def introducer_of_next_paragraph(doc: Any) -> Who | None:
+    """Who a paragraph ending in a colon hands the next paragraph's quotation to."""
+    if not doc.text.rstrip().endswith(":") or len(doc) == 0:
+        return None
+    return _introducer(list(doc[len(doc) - 1].sent), doc)
+
+
 def speaker_in_parse(doc: Any, start: int, end: int) -> Who | None:
     """Who speaks the quotation at characters [start, end) of a parsed paragraph."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -145,15 +174,12 @@ def speaker_in_parse(doc: Any, start: int, end: int) -> Who | None:
     first = span[0].sent
     lead = doc.text[first.start_char : start]
     if re.search(r":\s*$", lead):
-        subject = _speech_verb_subject([t for t in first if t.idx < start], inside)
-        if subject is not None:
-            return _who(subject, doc)
+        if (who := _introducer([t for t in first if t.idx < start], doc)) is not None:
+            return who
     elif not lead.strip() and first.start > 0:
         previous = doc[first.start - 1].sent
-        if previous.text.rstrip().endswith(":"):
-            subject = _speech_verb_subject(list(previous), inside)
-            if subject is not None:
-                return _who(subject, doc)
+        if previous.text.rstrip().endswith(":") and (who := _introducer(list(previous), doc)):
+            return who
     # 4. an attribution clause right after the quotation
     after = [t for t in doc[span.end : span.end + 12] if t.i not in inside]
     cut = next((k for k, t in enumerate(after) if t.text in QUOTE_MARKS), len(after))

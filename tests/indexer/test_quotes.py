@@ -72,3 +72,49 @@ def test_speakers_come_from_the_parse(text: str, speaker: str) -> None:
 
     (enriched,) = Enricher().enrich([Article(url="http://h/q", title="Quotes", body=text)])
     assert [q.speaker for q in enriched.quotes] == [speaker]
+
+
+def test_a_speaker_resolves_to_the_closest_name_not_the_first_that_shares_a_word() -> None:
+    donald = Actor(id="donald-trump", name="Donald Trump", type="person")
+    eric = Actor(id="eric-trump", name="Eric Trump", type="person")
+    junk = Actor(id="trump-says-he", name="Trump Says He", type="organization")
+    obama = Actor(id="barack-obama", name="Barack Obama", type="person")
+    text = (
+        '"We will win this state easily," Eric Trump said.\n\n'
+        '"The economy is in far better shape," Mr. Obama said.\n\n'
+        '"I hope to have a good relationship with him," Trump told ITV.'
+    )
+    assert [s for s, _ in _quotes(text, [junk, donald, eric, obama])] == [
+        "Eric Trump",
+        "Barack Obama",
+        "Donald Trump",
+    ]
+
+
+def test_a_quotation_opening_the_next_paragraph_goes_on_with_the_same_speaker() -> None:
+    text = (
+        '"I happen to think we need a plan," said Carter. "It will take time."\n\n'
+        '"And groups that want to talk should be heard as well."'
+    )
+    assert [s for s, _ in _quotes(text, [CARTER])] == ["Ash Carter"] * 3
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # A paragraph ending in a colon hands its speaker to the next one's quotation.
+        ('Dr. Amy Ward, who leads the clinic, stated:\n\n"The department is not ready for '
+         'what comes next."', "Amy Ward"),
+        # An introducer without a verb names the speaker first.
+        ('Windsor Mann, editor of The Quotable Hitchens: "Clinton has convinced many people '
+         'that she means it."', "Windsor Mann"),
+        # A role no actor holds is kept as written.
+        ('"We are reviewing the decision carefully," a Dow spokeswoman said on Monday.',
+         "a Dow spokeswoman"),
+    ],
+)  # fmt: skip
+def test_introducers_and_unnamed_roles_from_the_parse(text: str, speaker: str) -> None:
+    from indexer.enrich import Enricher
+
+    (enriched,) = Enricher().enrich([Article(url="http://h/q2", title="Quotes", body=text)])
+    assert [q.speaker for q in enriched.quotes] == [speaker]
