@@ -20,6 +20,7 @@ from newsarchive.article import Actor
 
 # "(KDP)", "(U.N.)", "(S&P)" right after a name.
 BRACKETED = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z.&-]{1,9})\)")
+INSIDE = re.compile(r"\s*\((?P<acronym>[A-Z][A-Z.&-]{1,9})\)?$")
 
 
 def defined_acronyms(
@@ -34,12 +35,14 @@ def defined_acronyms(
     found: dict[str, Actor | None] = {}
     for e in ents:
         actor = actors_by_mention.get(e.text)
-        bracket = BRACKETED.match(text, e.start + len(e.text))
+        # the bracket after the entity, or inside it where the model ran on into it
+        bracket = BRACKETED.match(text, e.start + len(e.text)) or INSIDE.search(e.text)
         if actor is None or bracket is None or actor.type == "person":
             continue
         acronym = bracket["acronym"]
-        initials = {word[0] for word in e.text.split() if word[:1].isupper()}
-        if acronym[0] not in initials or acronym == e.text:
+        name = e.text[: bracket.start()] if bracket.re is INSIDE else e.text
+        initials = {word[0] for word in name.split() if word[:1].isupper()}
+        if acronym[0] not in initials or acronym == name:
             continue
         known = found.get(acronym, actor)
         found[acronym] = actor if known is not None and known.id == actor.id else None

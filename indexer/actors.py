@@ -328,12 +328,19 @@ def slug(name: str) -> str:
 # Initials written with periods ("U.S.", "U.N.", "E.U."): the last period
 # belongs to the name, and the alias table and the gazetteer know it so.
 INITIALS = re.compile(r"(?:\b[A-Za-z]\.){2,}$")
+# "the National Association of Purchasing Management (NAPM" cut before its bracket closed.
+UNCLOSED_BRACKET = re.compile(r"\s*\([^)]*$")
+LEADING_MONTH = re.compile(
+    r"^(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.?\s+(?=[A-Z])"
+)
+ORG_TRAILING_KIND = re.compile(r"\s+news(?: agency)?$")
 
 
 @lru_cache(maxsize=65536)  # called for every entity by several rules
 def clean_mention(text: str) -> str:
     """Whitespace, possessives, leading articles and stray punctuation removed."""
-    cleaned = NICKNAME.sub(" ", " ".join(text.split()))
+    cleaned = UNCLOSED_BRACKET.sub("", NICKNAME.sub(" ", " ".join(text.split())))
     cleaned = QUANTITY.sub("", TRAILING_WORD.sub("", SCORE.sub("", cleaned)))
     cleaned = POSSESSIVE.sub("", cleaned).strip(" ,;:\"'“”‘’()[]-")
     if not INITIALS.search(cleaned):
@@ -474,6 +481,10 @@ def canonical_actors(
             continue  # "Parliament", "Congress" where no alias names which one
         if label == "ORG" and name.endswith(" party") and aliases.get(name) is None:
             name = name[: -len(" party")]  # "ZANU-PF party" -> "ZANU-PF"
+        if label == "ORG" and aliases.get(name) is None:
+            # "the August Chicago NAPM" index, "Interfax news agency": the month
+            # a figure is for and the kind of body are no part of the name
+            name = ORG_TRAILING_KIND.sub("", LEADING_MONTH.sub("", name)) or name
         if (
             label == "ORG"
             and re.fullmatch(r"\w+ Ministry", name)

@@ -235,3 +235,21 @@ def test_initials_are_no_title_but_an_honorific_is() -> None:
     assert strip_titles("MS Dhoni") == "MS Dhoni"
     assert strip_titles("Ms Dhoni") == "Dhoni"
     assert strip_titles("US Defense Secretary Ash Carter") == "Ash Carter"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("the August Chicago NAPM", "Chicago NAPM"),  # the month a figure is for
+        ("Interfax news agency", "Interfax"),  # the kind of body
+        ("National Association of Purchasing Management (NAPM", "National Association of Purchasing Management"),
+    ],
+)  # fmt: skip
+def test_words_around_an_organisations_name_are_no_part_of_it(raw: str, expected: str) -> None:
+    actors, _ = canonical_actors([(raw, "ORG")], AliasTable([]))
+    assert [a.name for a in actors] == [expected]
+
+
+def test_a_person_named_after_a_month_keeps_the_name() -> None:
+    actors, _ = canonical_actors([("April Ryan", "PERSON")], AliasTable([]))
+    assert [a.name for a in actors] == ["April Ryan"]
