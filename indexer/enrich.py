@@ -21,6 +21,7 @@ from typing import Any
 
 from indexer.acronyms import link_acronyms
 from indexer.actors import canonical_actors, clean_mention
+from indexer.anchoring import anchor_unplaced
 from indexer.dates import mentioned_dates
 from indexer.gazetteer import Gazetteer, gazetteer
 from indexer.mentions import DATELINE, Ent
@@ -50,6 +51,7 @@ RULE_FAMILIES = {
     "demonyms": "data/demonyms.tsv",
     "places-extra": "data/places_extra.tsv",
     "acronyms": "acronyms.py: 'the Kurdistan Democratic Party (KDP)' makes KDP its acronym",
+    "anchoring": "anchoring.py: a street or building takes the point of the town named before it",
     "tense-cues": "dates.py, data/tense_words.tsv: a day's clause says whether it is ahead",
     "holidays": "data/holidays.tsv: days named by name (Thanksgiving Day)",
     "days-ago": "dates.py: '10 days ago', 'two weeks ago'",
@@ -70,8 +72,10 @@ def _text_of(article: Article) -> str:
     ``DATELINE`` instead; spaces keep every character offset where it was.
     """
     body = article.body
-    if dateline := DATELINE.match(body):
-        body = " " * dateline.end() + body[dateline.end() :]
+    if dateline := DATELINE.match(body):  # the byline before it stays: a person
+        begin = dateline.start("city")
+        blank = re.sub(r"[^\n]", " ", body[begin : dateline.end()])  # its line break stays
+        body = body[:begin] + blank + body[dateline.end() :]
     parts = [article.title, article.description or "", body]
     return "\n\n".join(p for p in parts if p)[:MAX_CHARS]
 
@@ -424,7 +428,10 @@ class Enricher:
                 place = places[key]
             places[key] = place.model_copy(update={"surface_forms": forms})
         home |= {code for code, count in mentioned.items() if count > 1}
-        return list(places.values()), home
+        in_order = list(places.values())
+        if "anchoring" not in self.ablate:
+            in_order = anchor_unplaced(in_order, self.gazetteer.is_locality)
+        return in_order, home
 
 
 def _unique(items: Iterable[str]) -> list[str]:

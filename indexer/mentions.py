@@ -218,9 +218,11 @@ def is_denomination(name: str) -> bool:
 
 # A wire dateline: "MOSCOW - ", "SAN BERNARDINO, California - ", AP's
 # "MANASSAS, Va. (AP) -- ", and Reuters' city and date on a line of their own
-# ("GLASGOW 1996-12-07").
+# ("GLASGOW 1996-12-07"), after the reporter's byline where there is one
+# ("Sami Aboudi AL-RAM, West Bank 1996-08-30").
 DATELINE = re.compile(
-    r"^(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?(?:\s+\([A-Z][\w .]*\))?"
+    r"^(?:(?P<byline>[A-Z][a-z][\w'’-]*(?: [A-Z][\w'’.-]*){1,3})[ \n](?=[A-Z][A-Z]))?"
+    r"(?P<city>[A-Z][A-Z .'’-]+?)(?:,\s*(?P<region>[A-Z][\w .]+?))?(?:\s+\([A-Z][\w .]*\))?"
     r"(?:\s+[-–—]+\s|[ \t]+\d{4}-\d\d-\d\d[ \t]*(?:\n|$))"
 )
 

@@ -1006,3 +1006,15 @@ def test_the_treasury_of_an_american_story_is_the_us_treasury(enricher: Enricher
         "U.S. stocks fell in New York as the United States reported weak jobs data.",
     )
     assert "US Department of the Treasury" in enriched.organizations
+
+
+def test_a_byline_before_the_dateline_is_a_person_and_the_dateline_a_place(
+    enricher: Enricher,
+) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "Sami Aboudi\nAL-RAM, West Bank 1996-08-30\nKamil Jamil did not have a prayer. "
+        "An Israeli roadblock stopped him on Friday.",
+    )
+    assert "Sami Aboudi" in enriched.persons
+    assert {"Al-Ram", "West Bank"} <= {p.name for p in enriched.places}
