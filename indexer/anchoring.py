@@ -20,14 +20,22 @@ from newsarchive.article import Place
 ANCHORED_CONFIDENCE = 0.3
 
 
-def anchor_unplaced(places: list[Place], is_locality: Callable[[Place], bool]) -> list[Place]:
-    """``places`` in story order, each one without a point given its town's."""
+def anchor_unplaced(
+    places: list[Place],
+    is_locality: Callable[[Place], bool],
+    is_landmark: Callable[[Place], bool],
+) -> list[Place]:
+    """``places`` in story order, each landmark without a point given its town's.
+
+    Only landmarks: a village the gazetteer lacks ("the village of Lytton")
+    is not inside the town named before it.
+    """
     towns = [index for index, place in enumerate(places) if is_locality(place)]
     if not towns:
         return places
     anchored = []
     for index, place in enumerate(places):
-        if place.location is None:
+        if place.location is None and is_landmark(place):
             before = [t for t in towns if t < index]
             town = places[before[-1] if before else towns[0]]
             place = place.model_copy(

@@ -391,6 +391,7 @@ class Enricher:
             dateline_country = region.country_code if region is not None else None
         mentioned: Counter[str] = Counter()
         home: set[str] = set()
+        landmarks: set[str] = set()  # streets, buildings: inside a town
         for name, label in mentions:
             if label == "DEMONYM":
                 place = self.gazetteer.country(self.demonyms[name], name, confidence=0.6)
@@ -412,6 +413,8 @@ class Enricher:
                     # A landmark, "the town of X" or a dateline the gazetteer
                     # lacks: kept by name, without coordinates.
                     place = Place(name=name, mention=name, confidence=0.4)
+                    if label == "LANDMARK":
+                        landmarks.add(name)
             if place is None:
                 continue
             if place.country_code:
@@ -430,7 +433,9 @@ class Enricher:
         home |= {code for code, count in mentioned.items() if count > 1}
         in_order = list(places.values())
         if "anchoring" not in self.ablate:
-            in_order = anchor_unplaced(in_order, self.gazetteer.is_locality)
+            in_order = anchor_unplaced(
+                in_order, self.gazetteer.is_locality, lambda p: p.id is None and p.name in landmarks
+            )
         return in_order, home
 
 

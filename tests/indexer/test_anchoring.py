@@ -15,8 +15,19 @@ def _is_locality(place: Place) -> bool:
     return place.location is not None and place.id not in AREAS
 
 
+def _is_landmark(place: Place) -> bool:
+    return place.name in {"Royal Street", "Carnegie Library"}
+
+
+def test_a_village_kept_by_name_is_not_moved_into_another_town() -> None:
+    village = Place(name="Lytton", mention="Lytton", confidence=0.4)
+    assert anchor_unplaced([NEW_ORLEANS, village], _is_locality, _is_landmark)[1] == village
+
+
 def test_a_street_takes_the_point_of_the_town_named_before_it() -> None:
-    anchored = anchor_unplaced([USA, NEW_ORLEANS, STREET, PARIS, LIBRARY], _is_locality)
+    anchored = anchor_unplaced(
+        [USA, NEW_ORLEANS, STREET, PARIS, LIBRARY], _is_locality, _is_landmark
+    )
     assert anchored[2].location == NEW_ORLEANS.location
     assert anchored[2].confidence == ANCHORED_CONFIDENCE
     assert anchored[4].location == PARIS.location  # the nearest before it, not the first
@@ -24,7 +35,7 @@ def test_a_street_takes_the_point_of_the_town_named_before_it() -> None:
 
 
 def test_before_any_town_the_first_town_named_after_it_and_never_a_country() -> None:
-    assert anchor_unplaced([STREET, USA, NEW_ORLEANS], _is_locality)[0].location == (
+    assert anchor_unplaced([STREET, USA, NEW_ORLEANS], _is_locality, _is_landmark)[0].location == (
         NEW_ORLEANS.location
     )
-    assert anchor_unplaced([STREET, USA], _is_locality)[0].location is None
+    assert anchor_unplaced([STREET, USA], _is_locality, _is_landmark)[0].location is None

@@ -191,6 +191,11 @@ def test_a_county_has_a_point_in_the_state_the_article_names() -> None:
 
 def test_towns_and_cities_are_localities_countries_and_states_are_not() -> None:
     places = gazetteer()
-    for name, locality in [("Paris", True), ("Kamloops", True), ("France", False), ("Texas", False)]:
+    for name, locality in [
+        ("Paris", True),
+        ("Kamloops", True),
+        ("France", False),
+        ("Texas", False),
+    ]:
         place = places.resolve(name, {"US", "US-TX"} if name == "Texas" else set())
         assert place is not None and places.is_locality(place) is locality, name
