@@ -340,10 +340,19 @@ class Gazetteer:
         """The name to look up: a state's for its abbreviation ("Tenn."), the alias
         table's canonical place name, or the mention."""
         text = mention.strip()
-        if text in self.state_abbreviations:
-            return self.state_abbreviations[text]
+        if (state := self._state_abbreviated(text)) is not None:
+            return state
         alias = aliases().get(text)
         return alias.canonical if alias is not None and alias.type == "place" else mention
+
+    def _state_abbreviated(self, text: str) -> str | None:
+        """The state an abbreviation names, also when the tagger left its final
+        period out ("W.Va" of "W.Va.")."""
+        if text in self.state_abbreviations:
+            return self.state_abbreviations[text]
+        if "." in text and not text.endswith("."):
+            return self.state_abbreviations.get(text + ".")
+        return None
 
     def named_exactly(self, candidate: Candidate, mention: str) -> bool:
         """Whether the candidate's own name (not an alternate) is what the text says."""
@@ -353,7 +362,7 @@ class Gazetteer:
         """Places a mention may name; small towns only when asked and nothing bigger fits."""
         name = self._lookup_name(mention)
         found = self.by_name.get(fold(name), [])
-        if mention.strip() in self.state_abbreviations:
+        if self._state_abbreviated(mention.strip()) is not None:
             return [c for c in found if c.kind == "state"]  # "Va." is the state, no town
         if not found:
             stripped = SUFFIXES.sub("", name.strip())
@@ -384,7 +393,7 @@ class Gazetteer:
         ]
         wanted = self._lookup_name(mention)
         named_states = {code for code in context_countries if code.startswith("US-")}
-        if named_states and mention.strip() not in self.state_abbreviations:
+        if named_states and self._state_abbreviated(mention.strip()) is None:
             # "PARIS, Tenn.": the article names the state, so its towns of that
             # name are in the running, however small beside Paris, France.
             found += [
@@ -397,6 +406,11 @@ class Gazetteer:
         if not found:
             return None
         best = max(found, key=lambda c: _score(c, context_countries, wanted))
+        if best.kind == "country" and best.country_code not in context_countries and named_states:
+            # "Georgia" in a story that names American states: the state, unless
+            # the story names the country for sure elsewhere.
+            states = [c for c in found if c.kind == "state" and self.named_exactly(c, mention)]
+            best = states[0] if states else best
         if best.kind == "province" and not SUFFIXES.search(mention):
             # A city and its province share a name (Mykolaiv): news means the
             # city, unless the text says "province" (Hatay province).

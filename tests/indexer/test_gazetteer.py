@@ -199,3 +199,16 @@ def test_towns_and_cities_are_localities_countries_and_states_are_not() -> None:
     ]:
         place = places.resolve(name, {"US", "US-TX"} if name == "Texas" else set())
         assert place is not None and places.is_locality(place) is locality, name
+
+
+def test_a_state_abbreviation_cut_before_its_last_period_is_the_state() -> None:
+    place = gazetteer().resolve("W.Va")
+    assert place is not None and place.name == "West Virginia"
+
+
+def test_georgia_is_the_state_in_a_story_naming_american_states_only() -> None:
+    places = gazetteer()
+    state = places.resolve("Georgia", {"US", "US-FL"})
+    country = places.resolve("Georgia", {"US", "US-FL", "GE"})
+    assert state is not None and state.country_code == "US"
+    assert country is not None and country.country_code == "GE"
