@@ -114,6 +114,15 @@ def _actor_named(who: str, actors: list[Actor]) -> Actor | None:
 SPEAKER_KINDS = ["person", "organization", "group"]
 
 
+def _plainly_said(after: str, actors: list[Actor]) -> Actor | None:
+    """The actor of '"...," Carter said' or '"...," said Carter': no parse needed."""
+    after = after.split("\n", 1)[0]
+    plain = AFTER_NAME_VERB.match(after) or AFTER_VERB_NAME.match(after)
+    if plain and plain["who"] and plain["who"].split()[0].lower() not in PRONOUNS:
+        return _actor_named(plain["who"], actors)
+    return None
+
+
 def _resolve(
     who: Who, position: int, actors: list[Actor], mentions: list[Mention]
 ) -> tuple[str | None, Actor | None]:
@@ -130,40 +139,50 @@ def _resolve(
 
 
 class Paragraphs:
-    """The paragraphs of a text that hold a quotation, parsed together in one batch."""
+    """The paragraphs of a text, parsed when first asked for, once each.
+
+    Parsing costs about what NER does per word, so only the paragraphs a
+    speaker is looked for in are parsed: a quotation's whose speaker the
+    plain "...," X said shape does not already name, and the one before it.
+    """
 
     def __init__(self, text: str, nlp: Any | None) -> None:
-        self._docs: dict[int, Any] = {}
-        if nlp is None:
-            return
-        begins, paragraphs = [], []
-        offset = 0
-        for paragraph in text.split("\n"):
-            # a quotation's paragraph, or one handing the next its speaker ("He said:")
-            if len(QUOTE_MARKS.findall(paragraph)) >= 2 or paragraph.rstrip().endswith(":"):
-                begins.append(offset)
-                paragraphs.append(paragraph)
-            offset += len(paragraph) + 1
-        self._docs = dict(zip(begins, nlp.pipe(paragraphs), strict=True))
         self.text = text
+        self._nlp = nlp
+        self._docs: dict[int, Any] = {}
+
+    def prefetch(self, positions: list[int]) -> None:
+        """Parse the paragraphs holding ``positions`` together (one batch is faster)."""
+        if self._nlp is None:
+            return
+        begins = sorted({self.text.rfind("\n", 0, p) + 1 for p in positions} - set(self._docs))
+        texts = [
+            self.text[b : (e if (e := self.text.find("\n", b)) != -1 else None)] for b in begins
+        ]
+        self._docs.update(zip(begins, self._nlp.pipe(texts), strict=True))
+
+    def _doc(self, begin: int) -> Any | None:
+        if self._nlp is None:
+            return None
+        if begin not in self._docs:
+            end = self.text.find("\n", begin)
+            self._docs[begin] = self._nlp(self.text[begin : end if end != -1 else len(self.text)])
+        return self._docs[begin]
 
     def before(self, position: int) -> Any | None:
-        """The parsed paragraph before the one holding ``position``, blank lines skipped."""
-        if not self._docs:
-            return None
+        """The paragraph before the one holding ``position``, blank lines skipped,
+        parsed if it ends in a colon (it may hand the quotation its speaker)."""
         end = self.text.rfind("\n", 0, position)
         while end > 0 and not self.text[self.text.rfind("\n", 0, end) + 1 : end].strip():
             end = self.text.rfind("\n", 0, end)
-        if end <= 0:
+        if end <= 0 or not self.text[:end].rstrip().endswith(":"):
             return None
-        return self._docs.get(self.text.rfind("\n", 0, end) + 1)
+        return self._doc(self.text.rfind("\n", 0, end) + 1)
 
     def parsed(self, position: int) -> tuple[Any, int] | None:
-        """(parsed paragraph, its offset in the text) holding ``position``, if parsed."""
-        if not self._docs:
-            return None
+        """(parsed paragraph, its offset in the text) holding ``position``."""
         begin = self.text.rfind("\n", 0, position) + 1
-        doc = self._docs.get(begin)
+        doc = self._doc(begin)
         return (doc, begin) if doc is not None else None
 
 
@@ -183,7 +202,11 @@ def extract_quotes(
     known = list(actors)
     last_end = -1
     paragraphs = Paragraphs(text, parse)
-    for start, end in quoted_spans(text):
+    spans = quoted_spans(text)
+    paragraphs.prefetch(
+        [start for start, end in spans if _plainly_said(text[end : end + 120], actors) is None]
+    )
+    for start, end in spans:
         inner = " ".join(text[start + 1 : end - 1].split()).rstrip(",")
         if len(inner) < 12:
             continue
@@ -192,7 +215,9 @@ def extract_quotes(
         speaker: str | None = None
         attributed = False
         new: Actor | None = None
-        parsed = paragraphs.parsed(start)
+        if (named := _plainly_said(after, known)) is not None:
+            speaker, attributed = named.name, True
+        parsed = None if attributed else paragraphs.parsed(start)
         who = speaker_in_parse(parsed[0], start - parsed[1], end - parsed[1]) if parsed else None
         if who is not None:
             speaker, new = _resolve(who, start, known, mentions)

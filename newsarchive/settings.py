@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 # The newest Elasticsearch that Maven Central serves as a test distribution
@@ -52,6 +52,13 @@ class Settings(BaseSettings):
     cache_dir: Path = Field(default_factory=default_cache_dir)
     java_home: Path | None = None
     es_user: str = "newsarchive"
+
+    @field_validator("es_url", "kibana_url")
+    @classmethod
+    def _http_by_default(cls, url: str) -> str:
+        """ "localhost:9200" is what people type: taken as http://localhost:9200."""
+        url = url.strip()
+        return url if "://" in url else f"http://{url}"
 
     # Crawling.
     user_agent: str = "newsarchive/0.1 (+https://github.com/newsarchive/newsarchive)"

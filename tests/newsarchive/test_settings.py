@@ -25,3 +25,10 @@ def test_secrets_are_never_shown(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "hunter2" not in str(settings.redacted())
     assert settings.es_api_key is not None
     assert settings.es_api_key.get_secret_value() == "s3cr3t-key"
+
+
+def test_a_url_without_a_scheme_is_taken_as_http(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NEWSARCHIVE_ES_URL", "localhost:9200")
+    assert Settings().es_url == "http://localhost:9200"
+    assert Settings(kibana_url="kibana.local:5601").kibana_url == "http://kibana.local:5601"
+    assert Settings(es_url="https://h:9243").es_url == "https://h:9243"

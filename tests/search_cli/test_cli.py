@@ -152,3 +152,12 @@ def test_search_finds_by_any_name(
 
     found = ids(canonical)
     assert found and ids(typed) == found
+
+
+@pytest.mark.es
+def test_an_es_url_typed_without_its_scheme_works(
+    es_url: str, corpus_alias: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bare = es_url.removeprefix("http://")
+    assert main(["--es-url", bare, "--index", corpus_alias, "search", "Paris", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["total"] >= 1
