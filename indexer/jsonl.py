@@ -34,7 +34,9 @@ class BadLine:
 def _first_error(exc: ValidationError) -> str:
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"]) or "document"
-    return f"{where}: {err['msg']}"
+    # pydantic writes a validator's own message as "Value error, <message>"
+    message = str(err["msg"]).removeprefix("Value error, ")
+    return f"{where}: {message}"
 
 
 def parse_lines(

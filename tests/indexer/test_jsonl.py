@@ -20,3 +20,9 @@ def test_bad_lines_are_reported_with_their_number_and_the_rest_is_read() -> None
     assert bad[3].startswith("invalid JSON")
     assert "url" in bad[5]
     assert "published_at" in bad[6]
+
+
+def test_a_validators_reason_reads_without_pydantics_prefix() -> None:
+    (bad,) = parse_lines(['{"url": "http://h/long", "id": "' + "x" * 600 + '"}'])
+    assert isinstance(bad, BadLine)
+    assert "512" in bad.reason and "Value error" not in bad.reason
