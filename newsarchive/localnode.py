@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from newsarchive.errors import LocalNodeError
+from newsarchive.errors import LocalNodeError, UsageError
 
 MAVEN_ARTIFACT = "org.elasticsearch.distribution.integ-test-zip:elasticsearch:{version}:zip"
 PID_FILE = "elasticsearch.pid"
@@ -424,7 +424,7 @@ def claim_data_dir(data_dir: Path) -> None:
     reused; any other non-empty directory is refused untouched.
     """
     if data_dir.is_symlink():
-        raise LocalNodeError(f"{data_dir} is a symlink; give the real directory")
+        raise UsageError(f"{data_dir} is a symlink; give the real directory")
     marker = data_dir / MARKER_FILE
     if data_dir.exists() and not marker.exists():
         written_by_us = data_dir / "config" / "elasticsearch.yml"
@@ -432,7 +432,7 @@ def claim_data_dir(data_dir: Path) -> None:
             "# Written by `newsarchive es start`"
         )
         if any(data_dir.iterdir()) and not ours:
-            raise LocalNodeError(
+            raise UsageError(  # the user's choice of directory: exit 2
                 f"{data_dir} is not empty and is not a node's data dir",
                 hint="give --data-dir a new or empty directory",
             )

@@ -108,7 +108,7 @@ def test_a_non_empty_directory_that_is_no_nodes_is_refused_untouched(
     precious.write_text("mine")
     owner = precious.stat().st_uid
     port = str(localnode.free_port())
-    assert main(["es", "start", "--data-dir", str(users_dir), "--port", port]) == 1
+    assert main(["es", "start", "--data-dir", str(users_dir), "--port", port]) == 2
     assert "not a node's data dir" in capsys.readouterr().err
     assert precious.read_text() == "mine" and precious.stat().st_uid == owner
     assert sorted(p.name for p in users_dir.iterdir()) == ["precious.txt"]
