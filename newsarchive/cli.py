@@ -97,6 +97,8 @@ def main(argv: list[str] | None = None) -> int:
     """
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
+    if debug:  # the root option, wherever it was typed ("search putin --debug")
+        args = ["--debug", *(a for a in args if a != "--debug")]
     command = typer.main.get_command(app)
     try:
         command.main(args=args, prog_name="newsarchive", standalone_mode=True)

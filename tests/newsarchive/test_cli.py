@@ -22,8 +22,10 @@ def test_unreachable_elasticsearch_is_one_line_and_exit_3(
     assert len(err.strip().splitlines()) == 1
 
 
-def test_debug_shows_the_traceback(capsys: pytest.CaptureFixture[str]) -> None:
-    code = main(["--debug", "--es-url", f"http://127.0.0.1:{free_port()}", "es", "status"])
+@pytest.mark.parametrize("where", ["first", "last"])
+def test_debug_shows_the_traceback(where: str, capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--es-url", f"http://127.0.0.1:{free_port()}", "es", "status"]
+    code = main(["--debug", *args] if where == "first" else [*args, "--debug"])
     assert code == 3
     assert "Traceback" in capsys.readouterr().err
 
