@@ -48,11 +48,13 @@ def read_articles(paths: list[str], dead: DeadLetters) -> Iterator[Article]:
 
 
 def summary_table(title: str, rows: dict[str, object]) -> Table:
+    """The run's counts for people: "bad lines", not the JSON key ``bad_lines``."""
     table = Table(title=title, show_header=False, title_justify="left")
     table.add_column(style="bold")
     table.add_column(justify="right")
     for key, value in rows.items():
-        table.add_row(key, f"{value:,}" if isinstance(value, int) else str(value))
+        label = key.replace("_", " ")
+        table.add_row(label, f"{value:,}" if isinstance(value, int) else str(value))
     return table
 
 

@@ -36,3 +36,16 @@ def test_enrich_stdin_to_stdout(
     assert main(["enrich", "-", "--quiet"]) == 0
     enriched = json.loads(capsys.readouterr().out)
     assert "Ash Carter" in enriched["persons"]
+
+
+def test_the_summary_table_names_its_rows_for_people() -> None:
+    from io import StringIO
+
+    from rich.console import Console
+
+    from indexer.cli import summary_table
+
+    console = Console(file=StringIO(), width=80, color_system=None)
+    console.print(summary_table("indexing summary", {"indexed": 1200, "bad_lines": 2}))
+    text = console.file.getvalue()  # type: ignore[attr-defined]
+    assert "bad lines" in text and "bad_lines" not in text and "1,200" in text
