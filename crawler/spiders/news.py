@@ -309,11 +309,11 @@ class NewsSpider(scrapy.Spider):
         elif failure.check(IgnoreRequest):
             message = str(failure.value).lower()
             if "robots" in message:
-                reason = "robots-disallowed"
-            elif "redirect" in message:
-                reason = "redirect-limit"
-            else:
-                reason = "ignored"
+                # the site asked us not to: its choice, not a failure
+                self._count("skipped/robots-disallowed")
+                self._settled(getattr(failure, "request", None))
+                return
+            reason = "redirect-limit" if "redirect" in message else "ignored"
         else:
             name = type(failure.value).__name__
             reason = {

@@ -85,7 +85,8 @@ def test_every_article_exactly_once_with_the_right_fields(
 def test_robots_disallowed_path_is_never_requested(sitemap_crawl) -> None:  # type: ignore[no-untyped-def]
     summary, _, requests = sitemap_crawl
     assert not [r for r in requests if r.startswith("/private/")]
-    assert summary["errors"]["robots-disallowed"] == 1
+    assert summary["skipped"]["robots-disallowed"] == 1
+    assert "robots-disallowed" not in summary["errors"]
 
 
 def test_every_bad_page_is_survived_and_counted(sitemap_crawl) -> None:  # type: ignore[no-untyped-def]
