@@ -141,7 +141,12 @@ class Frontier:
             return "queued"
         if again:
             return "queued"  # already waiting
-        return "seen" if run == self.run else "known"
+        if run == self.run:
+            return "seen"
+        # Done in an earlier run: said once; later links to it in this run are
+        # this run's duplicates, so the summary counts URLs, not links.
+        self.db.execute("UPDATE requests SET run=? WHERE url=?", (self.run, url))
+        return "known"
 
     def take(self) -> dict[str, Any] | None:
         """The next pending request (highest priority, then first queued), now taken."""
