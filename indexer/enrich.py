@@ -44,7 +44,6 @@ RULE_FAMILIES = {
     "typing-rules": "sorting.py: the ordered rules typing each entity (off: the model's label)",
     "untagged": "untagged.py: names the model left untagged",
     "datelines": "the dateline's places",
-    "one-name-one-place": "a name the article makes a place once is a place throughout",
     "places-in-names": "countries and US states named inside organisations' names",
     "parsed-speakers": "speakers.py: quotation speakers read from the dependency parse",
     "aliases": "data/aliases.tsv",

@@ -216,10 +216,6 @@ class MentionSorter:
         place_mentions = dateline + place_mentions
         if "places-in-names" not in off:
             place_mentions += self._places_in_names(actor_mentions)
-        if "one-name-one-place" not in off:
-            place_mentions, actor_mentions = self._one_name_one_place(
-                place_mentions, actor_mentions, evidence.surnames
-            )
         return actor_mentions, place_mentions, ents
 
     def _evidence(self, text: str, ents: list[Ent], dateline: set[str] | None = None) -> Evidence:
@@ -712,54 +708,6 @@ class MentionSorter:
             c.kind in ("country", "state") and self.gazetteer.named_exactly(c, text)
             for c in self.gazetteer.candidates(text)
         )
-
-    def _one_name_one_place(
-        self,
-        place_mentions: list[tuple[str, str]],
-        actor_mentions: list[tuple[str, str]],
-        surnames: set[str],
-    ) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        """A name the article uses for a place is that place everywhere in it.
-
-        "Mount Marapi" in the text and "Marapi volcano" in the headline are
-        one place; "Marapi had been at the second-highest alert level",
-        which the model calls a person, is that place too. Only names the
-        words around them made places ("the X region", "the X volcano") are
-        taken from the actors, and never a named person's surname.
-        """
-        names = {name for name, label in place_mentions if label in ("NAMED_PLACE", "LANDMARK")}
-        longer = {
-            words[1]: name
-            for name in names
-            if len(words := name.split(maxsplit=1)) == 2
-            and words[0] in LANDMARK_PREFIXES
-            and not self.gazetteer.knows(words[1], towns=True)
-        }
-        # "the Hudson" beside "the Hudson River": the river, not a town of that name
-        waters = {
-            name.rsplit(" ", 1)[0]: name
-            for name, _ in place_mentions
-            if name.endswith((" River", " Sea", " Ocean"))
-            and not any(
-                c.kind in ("country", "state")
-                for c in self.gazetteer.candidates(name.rsplit(" ", 1)[0])
-            )
-        }
-        longer |= {short: full for short, full in waters.items() if short not in longer}
-        places = [(longer.get(name, name), label) for name, label in place_mentions]
-        actors = []
-        for raw, label in actor_mentions:
-            name = clean_mention(raw)
-            if (
-                (name in names or name in longer)
-                and label != "ORG"  # "Buckingham Palace said" stays the office
-                and name.lower() not in surnames
-                and self.aliases.get(name) is None
-            ):
-                places.append((longer.get(name, name), "NAMED_PLACE"))
-            else:
-                actors.append((raw, label))
-        return places, actors
 
     def _split_compound(self, e: Ent) -> list[Ent]:
         """One entity the model made of two: "Jonas Vingegaard of Denmark" (a person
