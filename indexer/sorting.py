@@ -696,11 +696,20 @@ class MentionSorter:
             tail = OF_PLACE_AT_END.search(name)
             if tail:
                 inner.append(tail.group(1))
+            local_body = words[-1] in LOCAL_BODY_WORDS
             for part in inner:
-                if self._is_region(part):
+                if self._is_region(part) or (local_body and self._is_local_place(part)):
                     found.append((part, "GPE"))
                     break
         return found
+
+    def _is_local_place(self, text: str) -> bool:
+        """A county ("Douglas County" Hospital) or a city named exactly ("Boise" Police)."""
+        return any(
+            (c.kind == "district" or (c.kind == "city" and c.population >= BIG_CITY))
+            and self.gazetteer.named_exactly(c, text)
+            for c in self.gazetteer.candidates(text)
+        )
 
     def _is_region(self, text: str) -> bool:
         """A country or US state named by its own name, an alias or an abbreviation."""
@@ -917,6 +926,27 @@ class MentionSorter:
 @lru_cache(maxsize=1)
 def person_titles() -> frozenset[str]:
     return frozenset(read_lines("person_titles.txt"))
+
+
+# The last word of a local body named after where it serves ("Douglas County
+# Hospital", "Rapides Parish Fire"): the place in its name is the story's too.
+LOCAL_BODY_WORDS = {
+    "Hospital",
+    "Court",
+    "School",
+    "Schools",
+    "Police",
+    "Fire",
+    "Department",
+    "Board",
+    "Office",
+    "Library",
+    "College",
+    "Commission",
+    "Council",
+    "Jail",
+    "Sheriff",
+}
 
 
 def _sentence_holding(text: str, position: int) -> tuple[str, int]:

@@ -1020,3 +1020,13 @@ def test_a_byline_before_the_dateline_is_a_person_and_the_dateline_a_place(
     )
     assert "Sami Aboudi" in enriched.persons
     assert {"Al-Ram", "West Bank"} <= {p.name for p in enriched.places}
+
+
+def test_the_county_or_city_a_local_body_is_named_after_is_a_place(enricher: Enricher) -> None:
+    enriched = _enrich_text(
+        enricher,
+        "ATLANTA - The Gwinnett County Police Department said on Monday that two men were "
+        "arrested. A spokesman for Boise Police said the road was closed.",
+    )
+    assert {"Gwinnett County", "Boise"} <= {p.name for p in enriched.places}
+    assert "Gwinnett County Police Department" in enriched.organizations  # still an actor
