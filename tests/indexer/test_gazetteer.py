@@ -107,13 +107,17 @@ def test_second_level_subdivisions_and_english_names_not_nicknames() -> None:
     assert places.resolve("Gateway of India", {"IN"}) is None  # a nickname ISO lists
 
 
-def test_us_counties_need_their_state_named() -> None:
+def test_us_counties_need_their_state_named_unless_their_name_is_one_of_a_kind() -> None:
     places = gazetteer()
     county = places.resolve("Hennepin County", {"US", "US-MN"})
     assert county is not None and county.name == "Hennepin County"
     assert county.location is not None  # the mean of its towns (data/us_county_points.tsv)
-    assert places.resolve("Hennepin County", {"US"}) is None
+    # one Hennepin County in the US: the country named is enough; not so for Washington
+    unique = places.resolve("Hennepin County", {"US"})
+    assert unique is not None and unique.id == county.id
+    assert places.resolve("Washington County", {"US"}) is None
     assert places.resolve("Washington County", {"US", "US-OR"}) is not None
+    assert places.resolve("Hennepin County") is None  # the US itself must be named
 
 
 def test_english_names_iso_lists_beside_a_local_ascii_name() -> None:
