@@ -80,6 +80,10 @@ class IndexingPipeline:
             if self.buffer:
                 assert self.crawler.stats is not None
                 self.crawler.stats.set_value(f"{STAT}/resume/spooled", len(self.buffer))
+                # Indexed now, before the first request: enriching them holds
+                # Scrapy's reactor for seconds, and pages arriving meanwhile
+                # would wait unsettled (a kill then costs them a third fetch).
+                self._flush(stop_crawl=False)
 
     def process_item(self, item: dict[str, Any]) -> dict[str, Any]:
         article = Article.model_validate(item)
@@ -90,7 +94,7 @@ class IndexingPipeline:
             self._flush()
         return item
 
-    def _flush(self) -> None:
+    def _flush(self, stop_crawl: bool = True) -> None:
         if not self.buffer or self.indexer is None:
             return
         batch, self.buffer = self.buffer, []
@@ -107,8 +111,11 @@ class IndexingPipeline:
             self.indexer.dead_letter_unsent(batch, exc, kind="cluster-unavailable")
             stats.inc_value(f"{STAT}/index-failed", len(batch))
             stats.set_value(f"{STAT}/index-error", str(exc))
-            assert self.crawler.engine is not None
-            deferred_from_coro(self.crawler.engine.close_spider_async(reason="cluster-unavailable"))
+            if stop_crawl:  # (at start, the crawl's first batch meets the same error)
+                assert self.crawler.engine is not None
+                deferred_from_coro(
+                    self.crawler.engine.close_spider_async(reason="cluster-unavailable")
+                )
             return  # left in the spool, if any: a resumed crawl tries them again
         if self.spool is not None:
             self.spool.remove(a.id for a in batch)  # indexed, or in the dead-letter file
