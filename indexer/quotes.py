@@ -156,17 +156,18 @@ class Paragraphs:
         if self._nlp is None:
             return
         begins = sorted({self.text.rfind("\n", 0, p) + 1 for p in positions} - set(self._docs))
-        texts = [
-            self.text[b : (e if (e := self.text.find("\n", b)) != -1 else None)] for b in begins
-        ]
+        texts = [self._paragraph(begin) for begin in begins]
         self._docs.update(zip(begins, self._nlp.pipe(texts), strict=True))
+
+    def _paragraph(self, begin: int) -> str:
+        end = self.text.find("\n", begin)
+        return self.text[begin : end if end != -1 else len(self.text)]
 
     def _doc(self, begin: int) -> Any | None:
         if self._nlp is None:
             return None
         if begin not in self._docs:
-            end = self.text.find("\n", begin)
-            self._docs[begin] = self._nlp(self.text[begin : end if end != -1 else len(self.text)])
+            self._docs[begin] = self._nlp(self._paragraph(begin))
         return self._docs[begin]
 
     def before(self, position: int) -> Any | None:
